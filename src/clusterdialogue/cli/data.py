@@ -1,0 +1,76 @@
+"""``clusterdialogue data …`` and ``clusterdialogue setup``: real data and first-run set-up."""
+
+from __future__ import annotations
+
+import argparse
+
+from clusterdialogue.cli._django import setup_django
+
+
+def register(groups: argparse._SubParsersAction) -> None:
+    data = groups.add_parser("data", help="load the real data (NUTS, NACE, Eurostat)")
+    actions = data.add_subparsers(dest="action", metavar="ACTION", required=True)
+    load = actions.add_parser(
+        "load",
+        help="load all real data from the local mirror or the official sources",
+        description=(
+            "Load NUTS 2016 regions (GISCO), the NUTS code changes, NACE Rev. 2 titles, the "
+            "Four Motors network, the Eurostat SBS and LFS files, and compute the cluster "
+            "mapping. Files come from CLUSTERDIALOGUE_DATA_DIR (default ../shared/data) or are "
+            "downloaded into the cache. Safe to run again."
+        ),
+    )
+    load.add_argument("--skip-lfs", action="store_true", help="leave out the LFS file")
+    load.set_defaults(handler=data_load)
+
+    refresh = actions.add_parser("refresh-mapping", help="recompute the stored cluster mapping")
+    refresh.add_argument("--dataset", default="sbs_r_nuts06_r2")
+    refresh.set_defaults(handler=data_refresh_mapping)
+
+    setup = groups.add_parser(
+        "setup",
+        help="first run: create the database, load the real data, create the demo admin",
+    )
+    setup.add_argument(
+        "--admin-user", default="admin", help="user name of the demo administrator"
+    )
+    setup.set_defaults(handler=setup_all)
+
+
+def data_load(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.datasources import load_real_data
+
+    load_real_data(with_lfs=not args.skip_lfs)
+    return 0
+
+
+def data_refresh_mapping(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.statistics.services.mapping import mapping_refresh
+
+    for report in mapping_refresh(dataset=args.dataset, progress=lambda s: print(f"mapping: {s}")):
+        print(report)
+    return 0
+
+
+def setup_all(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.management import call_command
+
+    from clusterdialogue.accounts_setup import demo_admin_ensure
+    from clusterdialogue.datasources import load_real_data
+    from clusterdialogue.regions.models import Region
+
+    call_command("migrate", interactive=False, verbosity=0)
+    print("database: migrated")
+    if Region.objects.filter(geometry__isnull=False).exists():
+        print("data: already loaded (run `clusterdialogue data load` to reload)")
+    else:
+        load_real_data()
+    password = demo_admin_ensure(username=args.admin_user)
+    if password:
+        print(f"demo admin created: user {args.admin_user!r}, password {password!r} (shown once)")
+    else:
+        print(f"demo admin {args.admin_user!r} exists already")
+    return 0

@@ -1,0 +1,84 @@
+"""``clusterdialogue import …``: bring statistics and regions into the database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from clusterdialogue.cli._django import setup_django
+
+
+def register(groups: argparse._SubParsersAction) -> None:
+    parser = groups.add_parser("import", help="import data files into the database")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+
+    eurostat = kinds.add_parser(
+        "eurostat",
+        help="a Eurostat bulk TSV file (sbs_r_nuts06_r2, lfst_r_lfe2en2), gzip or not",
+        description=(
+            "Import a Eurostat bulk TSV file. Values keep their flags; ':' is missing, never "
+            "zero. Re-importing the same file updates the same figures. A bad file changes nothing."
+        ),
+    )
+    eurostat.add_argument("file", type=Path, help="the .tsv or .tsv.gz file")
+    eurostat.add_argument("--dataset", help="dataset code, when the file name does not tell it")
+    eurostat.add_argument(
+        "--no-refresh", action="store_true", help="do not recompute the cluster mapping afterwards"
+    )
+    eurostat.set_defaults(handler=import_eurostat)
+
+    long_csv = kinds.add_parser(
+        "csv",
+        help="statistics in the long format region,industry,year,indicator,value[,flag]",
+        description=(
+            "Import any statistics in the long CSV format: columns region, industry, year, "
+            "indicator, value and optionally flag. Regions must be known (NUTS codes, or defined "
+            "with `import regions`); unknown industries become custom categories. Use the "
+            "indicator V16110 for employment and V11210 for establishments to feed the mapping."
+        ),
+    )
+    long_csv.add_argument("file", type=Path)
+    long_csv.add_argument("--dataset", required=True, help="a short code for this dataset")
+    long_csv.add_argument("--title", default="", help="a title shown on the pages")
+    long_csv.add_argument("--source", default="", help="where the figures come from")
+    long_csv.set_defaults(handler=import_csv)
+
+    regions = kinds.add_parser(
+        "regions",
+        help="custom regions from a CSV code,name,level,parent_code[,country_code]",
+    )
+    regions.add_argument("file", type=Path)
+    regions.set_defaults(handler=import_regions)
+
+
+def import_eurostat(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.statistics.services.imports import dataset_import_eurostat
+    from clusterdialogue.statistics.services.mapping import mapping_refresh
+
+    print(dataset_import_eurostat(path=args.file, code=args.dataset))
+    if not args.no_refresh:
+        for report in mapping_refresh(dataset=args.dataset or "sbs_r_nuts06_r2"):
+            print(report)
+    return 0
+
+
+def import_csv(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.statistics.services.imports import dataset_import_long_csv
+
+    report = dataset_import_long_csv(
+        path=args.file, dataset_code=args.dataset, title=args.title, source=args.source
+    )
+    print(report)
+    for note in report.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def import_regions(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.regions.services import regions_import_csv
+
+    print(regions_import_csv(path=args.file))
+    return 0

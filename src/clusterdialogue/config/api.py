@@ -1,0 +1,26 @@
+"""The REST API router: each app registers its viewsets here."""
+
+from rest_framework.routers import DefaultRouter
+
+from clusterdialogue.regions.api.views import (
+    NetworkViewSet,
+    RegionCodeChangeViewSet,
+    RegionViewSet,
+    TerritoryViewSet,
+)
+from clusterdialogue.statistics.api.views import (
+    DatasetViewSet,
+    IndustryViewSet,
+    MappingResultViewSet,
+    ObservationViewSet,
+)
+
+router = DefaultRouter()
+router.register("regions", RegionViewSet)
+router.register("region-code-changes", RegionCodeChangeViewSet)
+router.register("networks", NetworkViewSet)
+router.register("territories", TerritoryViewSet)
+router.register("datasets", DatasetViewSet)
+router.register("industries", IndustryViewSet)
+router.register("observations", ObservationViewSet)
+router.register("mapping", MappingResultViewSet, basename="mappingresult")

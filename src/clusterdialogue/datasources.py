@@ -1,0 +1,93 @@
+"""Load the real data the platform runs on: NUTS regions, NACE titles, Eurostat statistics.
+
+Each file is read from a local mirror (``CLUSTERDIALOGUE_DATA_DIR``; by default ``../shared/data``
+beside the project when it exists) or downloaded once from its official source into a cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+from clusterdialogue.core.io.download import eurostat_url, gisco_url, resolve_data_file
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file the platform needs: where it lives in a mirror, and its official address."""
+
+    relative: str
+    url: str | None
+    description: str
+
+
+NUTS_FILES = [
+    DataFile(
+        f"nuts/NUTS_RG_20M_2016_4326_LEVL_{level}.geojson",
+        gisco_url(scale="20M", year=2016, level=level),
+        f"GISCO NUTS 2016 level {level} boundaries",
+    )
+    for level in range(4)
+]
+NACE_TITLES = DataFile(
+    "nace/nace_rev2_titles_multilingual.csv",
+    None,
+    "NACE Rev. 2 titles in six languages (Eurostat RAMON)",
+)
+EUROSTAT_FILES = [
+    DataFile(
+        "eurostat/sbs_r_nuts06_r2.tsv.gz",
+        eurostat_url("sbs_r_nuts06_r2"),
+        "Eurostat SBS by NUTS 2 and NACE Rev. 2",
+    ),
+    DataFile(
+        "eurostat/lfst_r_lfe2en2.tsv",
+        eurostat_url("lfst_r_lfe2en2"),
+        "Eurostat LFS employment by NUTS 2 and NACE A*10",
+    ),
+]
+
+
+def data_dir() -> Path | None:
+    """The local mirror of the real data, if there is one."""
+    configured = settings.CLUSTERDIALOGUE_DATA_DIR or os.environ.get("CLUSTERDIALOGUE_DATA_DIR")
+    if configured:
+        return Path(configured)
+    default = Path.cwd().parent / "shared" / "data"
+    return default if default.is_dir() else None
+
+
+def locate(file: DataFile) -> Path:
+    """The local path of ``file``: from the mirror, or downloaded into the cache."""
+    return resolve_data_file(
+        file.relative,
+        data_dir=data_dir(),
+        url=file.url,
+        cache_dir=Path(settings.CLUSTERDIALOGUE_CACHE_DIR),
+    )
+
+
+def load_real_data(*, report: Callable[[str], None] = print, with_lfs: bool = True) -> None:
+    """Load everything ``make run`` needs, in dependency order; each step is idempotent."""
+    from clusterdialogue.regions.services import (
+        network_create_four_motors,
+        regions_load_nuts,
+        regions_load_reference,
+    )
+    from clusterdialogue.statistics.services.imports import dataset_import_eurostat
+    from clusterdialogue.statistics.services.industries import industries_load_nace
+    from clusterdialogue.statistics.services.mapping import mapping_refresh
+
+    report(f"data: {data_dir() or 'no local mirror; downloading from the official sources'}")
+    report(str(regions_load_nuts(files=[locate(f) for f in NUTS_FILES])))
+    report(str(regions_load_reference()))
+    report(f"network: {network_create_four_motors()}")
+    report(f"industries: {industries_load_nace(path=locate(NACE_TITLES))} NACE codes")
+    for file in EUROSTAT_FILES if with_lfs else EUROSTAT_FILES[:1]:
+        report(str(dataset_import_eurostat(path=locate(file))))
+    for mapping_report in mapping_refresh(progress=lambda step: report(f"mapping: {step}")):
+        report(str(mapping_report))

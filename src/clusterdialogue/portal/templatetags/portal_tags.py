@@ -1,0 +1,22 @@
+"""Small display filters for the portal templates."""
+
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def stars(count: int | None, out_of: int = 3) -> str:
+    """``2`` → ``★★☆``."""
+    count = int(count or 0)
+    return "★" * count + "☆" * max(out_of - count, 0)
+
+
+@register.filter
+def percent(value: float | None, digits: int = 1) -> str:
+    """``0.0234`` → ``+2.3 %``; missing → an en dash."""
+    if value is None:
+        return "\u2013"  # en dash
+    return f"{100 * value:+.{digits}f} %"

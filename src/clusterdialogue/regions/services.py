@@ -1,0 +1,289 @@
+"""Writes for regions and networks: loading NUTS from GISCO files, code changes, networks."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from clusterdialogue.core.io.errors import DataFileError
+from clusterdialogue.core.io.gisco import read_nuts_geojson, simplify_geometry
+from clusterdialogue.regions.models import Network, Region, RegionCodeChange, Territory
+
+REFERENCE_DIR = Path(__file__).parent / "data"
+GISCO_SOURCE = "GISCO – Eurostat, NUTS 2016 (1:20M). © EuroGeographics for the administrative boundaries"
+
+
+@dataclass
+class RegionLoadReport:
+    """What a region load created and updated."""
+
+    created: int = 0
+    updated: int = 0
+    files: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.created} regions created, {self.updated} updated from {len(self.files)} file(s)"
+
+
+def _is_extra_regio(code: str) -> bool:
+    return len(code) >= 3 and code[2:] in {"Z", "ZZ", "ZZZ"}
+
+
+def _display_name(name: str) -> str:
+    """GISCO writes level 0 and 1 names in capitals; show them in title case."""
+    return name.title().replace("'S ", "'s ") if name.isupper() else name
+
+
+@transaction.atomic
+def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoadReport:
+    """Create or update regions from GISCO NUTS GeoJSON files (one file per level).
+
+    Codes that are new in ``version`` (the targets of a code change into it) are marked as valid
+    in that version only; all others are taken to be valid in the previous version as well.
+    """
+    report = RegionLoadReport()
+    new_in_version = set(
+        RegionCodeChange.objects.filter(new_version=version).values_list("new_code", flat=True)
+    )
+    existing = {region.code: region for region in Region.objects.all()}
+    for path in files:
+        report.files.append(str(path))
+        for feature in read_nuts_geojson(path):
+            versions = version if feature.code in new_in_version else f"{int(version) - 3},{version}"
+            values = {
+                "name": _display_name(feature.name),
+                "level": feature.level,
+                "country_code": feature.country_code,
+                "kind": Region.Kind.NUTS,
+                "versions": versions,
+                "geometry": simplify_geometry(feature.geometry, digits=3),
+                "source": GISCO_SOURCE,
+            }
+            region = existing.get(feature.code)
+            if region is None:
+                existing[feature.code] = Region.objects.create(code=feature.code, **values)
+                report.created += 1
+            else:
+                for name, value in values.items():
+                    setattr(region, name, value)
+                region.save()
+                report.updated += 1
+    regions_link_parents()
+    return report
+
+
+def _read_reference_csv(path: Path, required: set[str]) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = required - set(reader.fieldnames or [])
+        if missing:
+            raise DataFileError(path, f"missing columns: {', '.join(sorted(missing))}", line=1)
+        return list(reader)
+
+
+@transaction.atomic
+def regions_load_reference(*, directory: Path = REFERENCE_DIR) -> RegionLoadReport:
+    """Load the shipped NUTS code changes (with the superseded regions) and country aggregates."""
+    report = RegionLoadReport(files=[str(directory)])
+    changes = _read_reference_csv(
+        directory / "nuts_code_changes.csv",
+        {"old_code", "old_version", "new_code", "new_version", "relation", "old_name"},
+    )
+    for row in changes:
+        RegionCodeChange.objects.update_or_create(
+            old_code=row["old_code"],
+            new_code=row["new_code"],
+            defaults={
+                "old_version": row["old_version"],
+                "new_version": row["new_version"],
+                "relation": row["relation"],
+            },
+        )
+    names = {row["old_code"]: row["old_name"] for row in changes if row["old_name"]}
+    successors = {row["old_code"]: row["new_code"] for row in changes if row["relation"] == "recoded"}
+    versions = {row["old_code"]: row["old_version"] for row in changes}
+    for code, version in versions.items():
+        _, created = Region.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": names.get(code, ""),
+                "level": len(code) - 2,
+                "country_code": code[:2],
+                "kind": Region.Kind.NUTS,
+                "versions": version,
+                "source": "Eurostat NUTS history (shipped table nuts_code_changes.csv)",
+            },
+        )
+        report.created += created
+    for aggregate in _read_reference_csv(directory / "aggregates.csv", {"code", "name"}):
+        Region.objects.update_or_create(
+            code=aggregate["code"],
+            defaults={"name": aggregate["name"], "level": None, "kind": Region.Kind.AGGREGATE},
+        )
+    _name_recoded_regions(successors)
+    # Only codes new in the latest version are valid in it alone: a code new in an earlier
+    # version (ITH in 2010) is either an old code itself (versions set above) or still current.
+    latest = max((row["new_version"] for row in changes), default=None)
+    new_codes = {row["new_code"] for row in changes if row["new_version"] == latest}
+    Region.objects.filter(code__in=new_codes, kind=Region.Kind.NUTS).update(versions=latest)
+    regions_link_parents()
+    return report
+
+
+def _name_recoded_regions(successors: dict[str, str]) -> None:
+    """A recoded region keeps its territory, so it takes its successor's name when it has none."""
+    for old_code, new_code in successors.items():
+        chain = new_code
+        while chain in successors:  # FR91 → FRA1 → FRY1
+            chain = successors[chain]
+        successor = Region.objects.filter(code=chain).exclude(name="").first()
+        if successor:
+            Region.objects.filter(code=old_code, name="").update(name=successor.name)
+
+
+def region_ensure_extra_regio(*, code: str) -> Region | None:
+    """Register an extra-regio code (``DEZ``, ``DEZZ``) of a known country on first use."""
+    if not _is_extra_regio(code) or not Region.objects.filter(code=code[:2]).exists():
+        return None
+    region, _ = Region.objects.get_or_create(
+        code=code,
+        defaults={
+            "name": f"Extra-Regio NUTS {len(code) - 2}",
+            "level": len(code) - 2,
+            "country_code": code[:2],
+            "kind": Region.Kind.EXTRA_REGIO,
+        },
+    )
+    return region
+
+
+def regions_link_parents() -> int:
+    """Set each NUTS region's parent from its code (``DE11`` → ``DE1`` → ``DE``)."""
+    by_code = dict(Region.objects.values_list("code", "pk"))
+    changed = 0
+    for region in Region.objects.filter(level__gt=0).exclude(kind=Region.Kind.CUSTOM):
+        parent_pk = by_code.get(region.code[:-1])
+        if parent_pk and region.parent_id != parent_pk:
+            region.parent_id = parent_pk
+            region.save(update_fields=["parent"])
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def regions_import_csv(*, path: Path) -> RegionLoadReport:
+    """Create or update custom regions from a CSV ``code,name,level,parent_code[,country_code]``.
+
+    This lets a network outside Europe define its own regions before importing statistics.
+    """
+    rows = _read_reference_csv(path, {"code", "name", "level", "parent_code"})
+    report = RegionLoadReport(files=[str(path)])
+    known = set(Region.objects.values_list("code", flat=True)) | {row["code"] for row in rows}
+    for line, row in enumerate(rows, start=2):
+        code = row["code"].strip()
+        if not code:
+            raise DataFileError(path, "the region code is empty", line=line, field="code")
+        try:
+            level = int(row["level"])
+        except ValueError:
+            level = -1
+        if level < 0:
+            raise DataFileError(
+                path,
+                f"level must be a whole number of 0 or more, got {row['level']!r}",
+                line=line,
+                field="level",
+            )
+        parent_code = row["parent_code"].strip()
+        if parent_code and parent_code not in known:
+            raise DataFileError(
+                path,
+                f"unknown parent region {parent_code!r}; list it in the file or load it first",
+                line=line,
+                field="parent_code",
+            )
+        _, created = Region.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": row["name"].strip() or code,
+                "level": level,
+                "country_code": (row.get("country_code") or "").strip(),
+                "kind": Region.Kind.CUSTOM,
+                "source": str(path.name),
+            },
+        )
+        report.created += created
+        report.updated += not created
+    for row in rows:
+        if row["parent_code"].strip():
+            Region.objects.filter(code=row["code"].strip()).update(
+                parent=Region.objects.get(code=row["parent_code"].strip())
+            )
+    return report
+
+
+FOUR_MOTORS = {
+    "name": "Four Motors for Europe and Associates",
+    "slug": "four-motors",
+    "website": "https://4motors.eu/",
+    "description": (
+        "Auvergne-Rhône-Alpes, Baden-Württemberg, Catalonia and Lombardy, with Flanders and Wales "
+        "as associates. Their Cluster Dialogue brings together the regions' cluster-policy experts."
+    ),
+    # The four partners signed the founding memorandum in Stuttgart on 9 September 1988; the
+    # associates' dates are not recorded here rather than guessed.
+    "territories": [
+        ("Auvergne-Rhône-Alpes", "FRK", Territory.Role.PARTNER, dt.date(1988, 9, 9)),
+        ("Baden-Württemberg", "DE1", Territory.Role.PARTNER, dt.date(1988, 9, 9)),
+        ("Catalonia", "ES51", Territory.Role.PARTNER, dt.date(1988, 9, 9)),
+        ("Lombardy", "ITC4", Territory.Role.PARTNER, dt.date(1988, 9, 9)),
+        ("Flanders", "BE2", Territory.Role.ASSOCIATE, None),
+        ("Wales", "UKL", Territory.Role.ASSOCIATE, None),
+    ],
+}
+
+
+@transaction.atomic
+def network_create(
+    *,
+    name: str,
+    slug: str,
+    territories: list[tuple[str, str, str, dt.date | None]],
+    description: str = "",
+    website: str = "",
+    is_default: bool = False,
+) -> Network:
+    """Create (or update) a network and its member territories ``(name, region code, role, date)``."""
+    network, _ = Network.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name": name,
+            "description": description,
+            "website": website,
+            "is_default": is_default,
+        },
+    )
+    if is_default:
+        Network.objects.exclude(pk=network.pk).update(is_default=False)
+    for territory_name, code, role, joined_on in territories:
+        region = Region.objects.filter(code=code).first()
+        if region is None:
+            raise DataFileError(
+                f"network {slug}", f"unknown region code {code!r}; load the NUTS regions first"
+            )
+        Territory.objects.update_or_create(
+            network=network,
+            region=region,
+            defaults={"name": territory_name, "role": role, "joined_on": joined_on},
+        )
+    return network
+
+
+def network_create_four_motors() -> Network:
+    """Create the Four Motors for Europe network with its six territories."""
+    spec = dict(FOUR_MOTORS)
+    return network_create(**spec, is_default=True)

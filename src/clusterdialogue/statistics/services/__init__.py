@@ -1,0 +1,1 @@
+"""Writes for statistics: industries, imports and mapping results."""
