@@ -62,7 +62,9 @@ def pytest_collection_modifyitems(config, items):
             ):
                 item.add_marker(skip)
     if not CHROMIUM.exists():
-        skip = pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)")
+        skip = pytest.mark.skip(
+            reason="Debian's chromium is not installed (apt-get install chromium)"
+        )
         for item in items:
             if "browser" in item.keywords:
                 item.add_marker(skip)

@@ -31,9 +31,7 @@ def register(groups: argparse._SubParsersAction) -> None:
         "setup",
         help="first run: create the database, load the real data, create the demo admin",
     )
-    setup.add_argument(
-        "--admin-user", default="admin", help="user name of the demo administrator"
-    )
+    setup.add_argument("--admin-user", default="admin", help="user name of the demo administrator")
     setup.set_defaults(handler=setup_all)
 
 

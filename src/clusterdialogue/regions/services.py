@@ -14,7 +14,9 @@ from clusterdialogue.core.io.gisco import read_nuts_geojson, simplify_geometry
 from clusterdialogue.regions.models import Network, Region, RegionCodeChange, Territory
 
 REFERENCE_DIR = Path(__file__).parent / "data"
-GISCO_SOURCE = "GISCO – Eurostat, NUTS 2016 (1:20M). © EuroGeographics for the administrative boundaries"
+GISCO_SOURCE = (
+    "GISCO – Eurostat, NUTS 2016 (1:20M). © EuroGeographics for the administrative boundaries"
+)
 
 
 @dataclass
@@ -26,7 +28,9 @@ class RegionLoadReport:
     files: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"{self.created} regions created, {self.updated} updated from {len(self.files)} file(s)"
+        return (
+            f"{self.created} regions created, {self.updated} updated from {len(self.files)} file(s)"
+        )
 
 
 def _is_extra_regio(code: str) -> bool:
@@ -53,7 +57,9 @@ def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoad
     for path in files:
         report.files.append(str(path))
         for feature in read_nuts_geojson(path):
-            versions = version if feature.code in new_in_version else f"{int(version) - 3},{version}"
+            versions = (
+                version if feature.code in new_in_version else f"{int(version) - 3},{version}"
+            )
             values = {
                 "name": _display_name(feature.name),
                 "level": feature.level,
@@ -104,7 +110,9 @@ def regions_load_reference(*, directory: Path = REFERENCE_DIR) -> RegionLoadRepo
             },
         )
     names = {row["old_code"]: row["old_name"] for row in changes if row["old_name"]}
-    successors = {row["old_code"]: row["new_code"] for row in changes if row["relation"] == "recoded"}
+    successors = {
+        row["old_code"]: row["new_code"] for row in changes if row["relation"] == "recoded"
+    }
     versions = {row["old_code"]: row["old_version"] for row in changes}
     for code, version in versions.items():
         _, created = Region.objects.update_or_create(

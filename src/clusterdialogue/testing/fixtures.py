@@ -41,7 +41,9 @@ def small_world(db):
     """
     from clusterdialogue.statistics.services.mapping import mapping_refresh
 
-    countries = [factories.RegionFactory(code=c, name=f"Exampleland {c}", level=0) for c in ("QA", "QB")]
+    countries = [
+        factories.RegionFactory(code=c, name=f"Exampleland {c}", level=0) for c in ("QA", "QB")
+    ]
     level1 = [
         factories.RegionFactory(code=f"{c.code}1", name=f"{c.name} North", level=1, parent=c)
         for c in countries
@@ -53,7 +55,11 @@ def small_world(db):
     ]
     industries = [
         factories.IndustryFactory(code=code, section=code[0], name_en=name)
-        for code, name in (("C29", "Motor vehicles"), ("C21", "Pharmaceuticals"), ("J62", "Software"))
+        for code, name in (
+            ("C29", "Motor vehicles"),
+            ("C21", "Pharmaceuticals"),
+            ("J62", "Software"),
+        )
     ]
     employment = {
         "QA11": (500, 100, 400),
@@ -77,7 +83,9 @@ def small_world(db):
     network = factories.NetworkFactory(name="Example network", slug="example")
     territories = [
         factories.TerritoryFactory(network=network, region=level1[0], name="North of A"),
-        factories.TerritoryFactory(network=network, region=level2[3], name="B Two", role="associate"),
+        factories.TerritoryFactory(
+            network=network, region=level2[3], name="B Two", role="associate"
+        ),
     ]
     mapping_refresh(schemes=["nace_division"], levels=(1, 2))
     return {

@@ -5,74 +5,170 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Network',
+            name="Network",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('website', models.URLField(blank=True)),
-                ('is_default', models.BooleanField(default=False, help_text='The network the portal shows first.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("description", models.TextField(blank=True)),
+                ("website", models.URLField(blank=True)),
+                (
+                    "is_default",
+                    models.BooleanField(
+                        default=False, help_text="The network the portal shows first."
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=16, unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('level', models.PositiveSmallIntegerField(blank=True, db_index=True, null=True)),
-                ('country_code', models.CharField(blank=True, db_index=True, max_length=8)),
-                ('kind', models.CharField(choices=[('nuts', 'NUTS region'), ('extra_regio', 'Extra-regio (not attributable to a region)'), ('aggregate', 'Aggregate of countries'), ('custom', 'Custom region')], default='nuts', max_length=16)),
-                ('versions', models.CharField(blank=True, help_text='e.g. 2013,2016', max_length=64)),
-                ('geometry', models.JSONField(blank=True, help_text='GeoJSON geometry, EPSG:4326', null=True)),
-                ('source', models.CharField(blank=True, max_length=300)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=16, unique=True)),
+                ("name", models.CharField(max_length=200)),
+                ("level", models.PositiveSmallIntegerField(blank=True, db_index=True, null=True)),
+                ("country_code", models.CharField(blank=True, db_index=True, max_length=8)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("nuts", "NUTS region"),
+                            ("extra_regio", "Extra-regio (not attributable to a region)"),
+                            ("aggregate", "Aggregate of countries"),
+                            ("custom", "Custom region"),
+                        ],
+                        default="nuts",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "versions",
+                    models.CharField(blank=True, help_text="e.g. 2013,2016", max_length=64),
+                ),
+                (
+                    "geometry",
+                    models.JSONField(
+                        blank=True, help_text="GeoJSON geometry, EPSG:4326", null=True
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='RegionCodeChange',
+            name="RegionCodeChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_code', models.CharField(db_index=True, max_length=16)),
-                ('new_code', models.CharField(db_index=True, max_length=16)),
-                ('old_version', models.CharField(max_length=8)),
-                ('new_version', models.CharField(max_length=8)),
-                ('relation', models.CharField(choices=[('recoded', 'same territory, new code'), ('split', 'split into several regions'), ('merged', 'merged with other regions'), ('boundary', 'boundary changed')], max_length=16)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("old_code", models.CharField(db_index=True, max_length=16)),
+                ("new_code", models.CharField(db_index=True, max_length=16)),
+                ("old_version", models.CharField(max_length=8)),
+                ("new_version", models.CharField(max_length=8)),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[
+                            ("recoded", "same territory, new code"),
+                            ("split", "split into several regions"),
+                            ("merged", "merged with other regions"),
+                            ("boundary", "boundary changed"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['old_code', 'new_code'],
-                'constraints': [models.UniqueConstraint(fields=('old_code', 'new_code'), name='unique_code_change')],
+                "ordering": ["old_code", "new_code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("old_code", "new_code"), name="unique_code_change"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Territory',
+            name="Territory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('role', models.CharField(choices=[('partner', 'Partner'), ('associate', 'Associate'), ('observer', 'Observer')], default='partner', max_length=16)),
-                ('joined_on', models.DateField(blank=True, null=True)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='territories', to='regions.network')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='territories', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("partner", "Partner"),
+                            ("associate", "Associate"),
+                            ("observer", "Observer"),
+                        ],
+                        default="partner",
+                        max_length=16,
+                    ),
+                ),
+                ("joined_on", models.DateField(blank=True, null=True)),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="territories",
+                        to="regions.network",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="territories",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'territories',
-                'ordering': ['network', 'role', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('network', 'region'), name='unique_territory_region')],
+                "verbose_name_plural": "territories",
+                "ordering": ["network", "role", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("network", "region"), name="unique_territory_region"
+                    )
+                ],
             },
         ),
     ]

@@ -5,93 +5,211 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Dataset',
+            name="Dataset",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=64, unique=True)),
-                ('title', models.CharField(max_length=300)),
-                ('source', models.CharField(blank=True, max_length=500)),
-                ('licence', models.CharField(blank=True, max_length=300)),
-                ('file_name', models.CharField(blank=True, max_length=300)),
-                ('imported_at', models.DateTimeField(blank=True, null=True)),
-                ('observation_count', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=64, unique=True)),
+                ("title", models.CharField(max_length=300)),
+                ("source", models.CharField(blank=True, max_length=500)),
+                ("licence", models.CharField(blank=True, max_length=300)),
+                ("file_name", models.CharField(blank=True, max_length=300)),
+                ("imported_at", models.DateTimeField(blank=True, null=True)),
+                ("observation_count", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Industry',
+            name="Industry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True)),
-                ('scheme', models.CharField(choices=[('nace_section', 'NACE Rev. 2 section'), ('nace_division', 'NACE Rev. 2 division'), ('nace_group', 'NACE Rev. 2 group'), ('nace_a10', 'NACE Rev. 2 A*10 grouping'), ('custom', 'Custom category')], db_index=True, max_length=16)),
-                ('section', models.CharField(blank=True, max_length=8)),
-                ('name_en', models.CharField(max_length=400)),
-                ('name_fr', models.CharField(blank=True, max_length=400)),
-                ('name_de', models.CharField(blank=True, max_length=400)),
-                ('name_it', models.CharField(blank=True, max_length=400)),
-                ('name_es', models.CharField(blank=True, max_length=400)),
-                ('name_nl', models.CharField(blank=True, max_length=400)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True)),
+                (
+                    "scheme",
+                    models.CharField(
+                        choices=[
+                            ("nace_section", "NACE Rev. 2 section"),
+                            ("nace_division", "NACE Rev. 2 division"),
+                            ("nace_group", "NACE Rev. 2 group"),
+                            ("nace_a10", "NACE Rev. 2 A*10 grouping"),
+                            ("custom", "Custom category"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                    ),
+                ),
+                ("section", models.CharField(blank=True, max_length=8)),
+                ("name_en", models.CharField(max_length=400)),
+                ("name_fr", models.CharField(blank=True, max_length=400)),
+                ("name_de", models.CharField(blank=True, max_length=400)),
+                ("name_it", models.CharField(blank=True, max_length=400)),
+                ("name_es", models.CharField(blank=True, max_length=400)),
+                ("name_nl", models.CharField(blank=True, max_length=400)),
             ],
             options={
-                'verbose_name_plural': 'industries',
-                'ordering': ['code'],
+                "verbose_name_plural": "industries",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='MappingResult',
+            name="MappingResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scheme', models.CharField(choices=[('nace_section', 'NACE Rev. 2 section'), ('nace_division', 'NACE Rev. 2 division'), ('nace_group', 'NACE Rev. 2 group'), ('nace_a10', 'NACE Rev. 2 A*10 grouping'), ('custom', 'Custom category')], max_length=16)),
-                ('level', models.PositiveSmallIntegerField()),
-                ('year', models.PositiveSmallIntegerField()),
-                ('employment', models.FloatField()),
-                ('establishments', models.FloatField(blank=True, null=True)),
-                ('share', models.FloatField(help_text="Category's share of the region's employment")),
-                ('lq', models.FloatField(verbose_name='LQ')),
-                ('lq_rank', models.PositiveIntegerField(blank=True, null=True)),
-                ('size_star', models.BooleanField(default=False)),
-                ('specialisation_star', models.BooleanField(default=False)),
-                ('focus_star', models.BooleanField(default=False)),
-                ('stars', models.PositiveSmallIntegerField(default=0)),
-                ('strong', models.BooleanField(null=True)),
-                ('strong10', models.BooleanField(null=True)),
-                ('significant', models.BooleanField(null=True)),
-                ('qualifying', models.BooleanField(null=True)),
-                ('source', models.CharField(choices=[('published', 'published by the source'), ('children_sum', 'sum of the lower-level regions')], default='published', max_length=16)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='statistics.industry')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mapping_results', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "scheme",
+                    models.CharField(
+                        choices=[
+                            ("nace_section", "NACE Rev. 2 section"),
+                            ("nace_division", "NACE Rev. 2 division"),
+                            ("nace_group", "NACE Rev. 2 group"),
+                            ("nace_a10", "NACE Rev. 2 A*10 grouping"),
+                            ("custom", "Custom category"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("level", models.PositiveSmallIntegerField()),
+                ("year", models.PositiveSmallIntegerField()),
+                ("employment", models.FloatField()),
+                ("establishments", models.FloatField(blank=True, null=True)),
+                (
+                    "share",
+                    models.FloatField(help_text="Category's share of the region's employment"),
+                ),
+                ("lq", models.FloatField(verbose_name="LQ")),
+                ("lq_rank", models.PositiveIntegerField(blank=True, null=True)),
+                ("size_star", models.BooleanField(default=False)),
+                ("specialisation_star", models.BooleanField(default=False)),
+                ("focus_star", models.BooleanField(default=False)),
+                ("stars", models.PositiveSmallIntegerField(default=0)),
+                ("strong", models.BooleanField(null=True)),
+                ("strong10", models.BooleanField(null=True)),
+                ("significant", models.BooleanField(null=True)),
+                ("qualifying", models.BooleanField(null=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("published", "published by the source"),
+                            ("children_sum", "sum of the lower-level regions"),
+                        ],
+                        default="published",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="statistics.industry",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mapping_results",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['scheme', 'year', 'category', 'level'], name='statistics__scheme_e3b745_idx'), models.Index(fields=['region', 'scheme', 'year'], name='statistics__region__2e0c45_idx')],
-                'constraints': [models.UniqueConstraint(fields=('scheme', 'year', 'region', 'category'), name='unique_mapping_result')],
+                "indexes": [
+                    models.Index(
+                        fields=["scheme", "year", "category", "level"],
+                        name="statistics__scheme_e3b745_idx",
+                    ),
+                    models.Index(
+                        fields=["region", "scheme", "year"], name="statistics__region__2e0c45_idx"
+                    ),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("scheme", "year", "region", "category"),
+                        name="unique_mapping_result",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Observation',
+            name="Observation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('indicator', models.CharField(max_length=32)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('value', models.FloatField(blank=True, null=True)),
-                ('flag', models.CharField(blank=True, max_length=8)),
-                ('dataset', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='observations', to='statistics.dataset')),
-                ('industry', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='observations', to='statistics.industry')),
-                ('region', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='observations', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("indicator", models.CharField(max_length=32)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("value", models.FloatField(blank=True, null=True)),
+                ("flag", models.CharField(blank=True, max_length=8)),
+                (
+                    "dataset",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="observations",
+                        to="statistics.dataset",
+                    ),
+                ),
+                (
+                    "industry",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="observations",
+                        to="statistics.industry",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="observations",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['dataset', 'indicator', 'year'], name='statistics__dataset_d10991_idx')],
-                'constraints': [models.UniqueConstraint(fields=('dataset', 'region', 'industry', 'indicator', 'year'), name='unique_observation')],
+                "indexes": [
+                    models.Index(
+                        fields=["dataset", "indicator", "year"],
+                        name="statistics__dataset_d10991_idx",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("dataset", "region", "industry", "indicator", "year"),
+                        name="unique_observation",
+                    )
+                ],
             },
         ),
     ]

@@ -36,7 +36,15 @@ EUROSTAT_DATASETS = {
     },
 }
 EUROSTAT_LICENCE = "Source: Eurostat. Free re-use with acknowledgement (Decision 2011/833/EU)"
-OBSERVATION_COLUMNS = ("dataset_id", "region_id", "industry_id", "indicator", "year", "value", "flag")
+OBSERVATION_COLUMNS = (
+    "dataset_id",
+    "region_id",
+    "industry_id",
+    "indicator",
+    "year",
+    "value",
+    "flag",
+)
 
 
 @dataclass
@@ -69,9 +77,7 @@ def _first_line_with(path: Path, token: str, position: int) -> int | None:
     return None
 
 
-def _resolve_codes(
-    codes: pd.Series, known: dict[str, int], *, describe, on_unknown
-) -> np.ndarray:
+def _resolve_codes(codes: pd.Series, known: dict[str, int], *, describe, on_unknown) -> np.ndarray:
     unique = pd.unique(codes)
     for code in unique:
         if code not in known:

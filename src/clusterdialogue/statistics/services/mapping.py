@@ -60,7 +60,9 @@ def statistics_frame(*, dataset: str, scheme: str, indicators: Iterable[str]) ->
     )
 
 
-def fill_from_children(frame: pd.DataFrame, *, level: int, value_columns: list[str]) -> pd.DataFrame:
+def fill_from_children(
+    frame: pd.DataFrame, *, level: int, value_columns: list[str]
+) -> pd.DataFrame:
     """Rows of ``level``: published where present, else the sum of the level below (by code).
 
     Adds a ``source`` column (``published`` or ``children_sum``).
@@ -106,7 +108,9 @@ def mapping_refresh(
     reports = []
     regions = dict(Region.objects.values_list("code", "pk"))
     for scheme in schemes:
-        frame = statistics_frame(dataset=dataset, scheme=scheme, indicators=(EMPLOYMENT, ESTABLISHMENTS))
+        frame = statistics_frame(
+            dataset=dataset, scheme=scheme, indicators=(EMPLOYMENT, ESTABLISHMENTS)
+        )
         report = MappingReport(scheme=str(scheme))
         MappingResult.objects.filter(scheme=scheme).delete()
         if frame.empty:
@@ -120,7 +124,9 @@ def mapping_refresh(
         for level in levels:
             if progress:
                 progress(f"{scheme}, NUTS level {level}")
-            rows = fill_from_children(frame, level=level, value_columns=[EMPLOYMENT, ESTABLISHMENTS])
+            rows = fill_from_children(
+                frame, level=level, value_columns=[EMPLOYMENT, ESTABLISHMENTS]
+            )
             rows = rows[rows[EMPLOYMENT].notna()]
             if rows.empty:
                 continue
@@ -132,7 +138,9 @@ def mapping_refresh(
             )
             report.warnings.extend(f"level {level}: {w}" for w in result.warnings)
             table = result.table.merge(
-                rows[["region", "industry", "year", "source"]].rename(columns={"industry": "category"}),
+                rows[["region", "industry", "year", "source"]].rename(
+                    columns={"industry": "category"}
+                ),
                 on=["region", "category", "year"],
                 how="left",
             )
@@ -167,5 +175,9 @@ def _store_results(
         *(_nullable(table[flag]) for flag in ("strong", "strong10", "significant", "qualifying")),
         table["source"].fillna(MappingResult.Source.PUBLISHED.value).tolist(),
     ]
-    bulk_insert(table=MappingResult._meta.db_table, columns=RESULT_COLUMNS, rows=list(zip(*columns, strict=True)))
+    bulk_insert(
+        table=MappingResult._meta.db_table,
+        columns=RESULT_COLUMNS,
+        rows=list(zip(*columns, strict=True)),
+    )
     return count
