@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from tqdm import tqdm
 
 from clusterdialogue.core.io.download import eurostat_url, gisco_url, resolve_data_file
 
@@ -71,8 +72,13 @@ def locate(file: DataFile) -> Path:
     )
 
 
-def load_real_data(*, report: Callable[[str], None] = print, with_lfs: bool = True) -> None:
-    """Load everything ``make run`` needs, in dependency order; each step is idempotent."""
+def load_real_data(
+    *, report: Callable[[str], None] = print, with_lfs: bool = True, progress: bool = True
+) -> None:
+    """Load everything ``make run`` needs, in dependency order; each step is idempotent.
+
+    With ``progress`` a progress bar shows the current step (on standard error).
+    """
     from clusterdialogue.regions.services import (
         network_create_four_motors,
         regions_load_nuts,
@@ -83,11 +89,27 @@ def load_real_data(*, report: Callable[[str], None] = print, with_lfs: bool = Tr
     from clusterdialogue.statistics.services.mapping import mapping_refresh
 
     report(f"data: {data_dir() or 'no local mirror; downloading from the official sources'}")
-    report(str(regions_load_nuts(files=[locate(f) for f in NUTS_FILES])))
-    report(str(regions_load_reference()))
-    report(f"network: {network_create_four_motors()}")
-    report(f"industries: {industries_load_nace(path=locate(NACE_TITLES))} NACE codes")
-    for file in EUROSTAT_FILES if with_lfs else EUROSTAT_FILES[:1]:
-        report(str(dataset_import_eurostat(path=locate(file))))
-    for mapping_report in mapping_refresh(progress=lambda step: report(f"mapping: {step}")):
-        report(str(mapping_report))
+    eurostat_files = EUROSTAT_FILES if with_lfs else EUROSTAT_FILES[:1]
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("NUTS regions", lambda: regions_load_nuts(files=[locate(f) for f in NUTS_FILES])),
+        ("NUTS code changes", regions_load_reference),
+        ("network", lambda: f"network: {network_create_four_motors()}"),
+        ("NACE titles", lambda: f"{industries_load_nace(path=locate(NACE_TITLES))} NACE codes"),
+        *(
+            (
+                file.relative.rsplit("/", 1)[-1],
+                lambda f=file: dataset_import_eurostat(path=locate(f)),
+            )
+            for file in eurostat_files
+        ),
+        ("cluster mapping", lambda: "\n".join(str(r) for r in mapping_refresh())),
+    ]
+    with tqdm(total=len(steps), unit="step", disable=not progress) as bar:
+        for label, step in steps:
+            bar.set_description(label)
+            result = step()
+            if progress:
+                bar.write(str(result))  # keeps the bar below the step reports
+            else:
+                report(str(result))
+            bar.update()

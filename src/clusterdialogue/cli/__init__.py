@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from clusterdialogue.cli import data, imports, mapping, web
+from clusterdialogue.common.errors import ServiceError
 from clusterdialogue.core.io.errors import DataFileError
 
 
@@ -34,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except (DataFileError, CommandError) as error:
+    except (DataFileError, CommandError, ServiceError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

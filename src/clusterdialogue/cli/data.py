@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from clusterdialogue.cli._django import setup_django
 
@@ -49,6 +50,8 @@ def data_refresh_mapping(args: argparse.Namespace) -> int:
 
     for report in mapping_refresh(dataset=args.dataset, progress=lambda s: print(f"mapping: {s}")):
         print(report)
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

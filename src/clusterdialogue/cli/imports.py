@@ -54,12 +54,14 @@ def register(groups: argparse._SubParsersAction) -> None:
 def import_eurostat(args: argparse.Namespace) -> int:
     setup_django()
     from clusterdialogue.statistics.services.imports import dataset_import_eurostat
-    from clusterdialogue.statistics.services.mapping import mapping_refresh
+    from clusterdialogue.statistics.services.mapping import DEFAULT_DATASET, mapping_refresh
 
-    print(dataset_import_eurostat(path=args.file, code=args.dataset))
-    if not args.no_refresh:
-        for report in mapping_refresh(dataset=args.dataset or "sbs_r_nuts06_r2"):
-            print(report)
+    report = dataset_import_eurostat(path=args.file, code=args.dataset)
+    print(report)
+    # The stored mapping is built from the SBS employment figures; other datasets don't feed it.
+    if not args.no_refresh and report.dataset == DEFAULT_DATASET:
+        for mapping_report in mapping_refresh(dataset=report.dataset):
+            print(mapping_report)
     return 0
 
 

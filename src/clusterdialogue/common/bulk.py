@@ -39,7 +39,12 @@ def bulk_upsert(
                 f"CREATE TEMP TABLE {_quote(staging)} AS "
                 f"SELECT {column_list} FROM {_quote(table)} WITH NO DATA"
             )
-            with cursor.cursor.copy(f"COPY {_quote(staging)} ({column_list}) FROM STDIN") as copy:
+            # The raw psycopg cursor bypasses Django's error translation: restore it, so that a
+            # failure raises django.db.IntegrityError etc. as on SQLite.
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {_quote(staging)} ({column_list}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     copy.write_row(row)
             cursor.execute(
@@ -60,7 +65,10 @@ def bulk_insert(*, table: str, columns: Sequence[str], rows: Iterable[Sequence[o
     column_list = ", ".join(_quote(c) for c in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {_quote(table)} ({column_list}) FROM STDIN") as copy:
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {_quote(table)} ({column_list}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     copy.write_row(row)
         else:

@@ -52,9 +52,17 @@ def _mapping_context(
     }
 
 
+ROLE_ORDER = {role: index for index, role in enumerate(Territory.Role.values)}
+
+
 def _territories() -> list[Territory]:
+    """The default network's territories: partners first, then associates and observers.
+
+    (The role codes sort alphabetically with associates before partners.)
+    """
     network = network_default()
-    return list(territory_list(network=network)) if network else []
+    territories = territory_list(network=network) if network else []
+    return sorted(territories, key=lambda t: (ROLE_ORDER.get(t.role, len(ROLE_ORDER)), t.name))
 
 
 @require_GET
@@ -228,6 +236,7 @@ def region_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         rows=top,
         all_rows=rows,
         start_year=start_year,
+        region_years=years,
         territory=next((t for t in territories if t.region_id == region.pk), None),
         sources=sorted({r.source for r in results}),
         profile_chart=charts.profile_chart(

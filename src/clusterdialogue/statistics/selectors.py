@@ -6,15 +6,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+import pandas as pd
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max, QuerySet
 
+from clusterdialogue.core.growth import shift_share
 from clusterdialogue.regions.models import Region, RegionCodeChange
 from clusterdialogue.regions.selectors import region_successor_map
 from clusterdialogue.statistics.models import Industry, MappingResult
 
 DEFAULT_SCHEME = Industry.Scheme.NACE_DIVISION
+SHIFT_SHARE_COLUMNS = (
+    "employment_start", "employment_end", "change", "national_share", "industry_mix",
+    "regional_shift",
+)  # fmt: skip
 CACHE_SECONDS = 3600
 
 T = TypeVar("T")
@@ -193,3 +199,23 @@ def mapping_map_values(*, category: str, year: int, level: int) -> dict[str, dic
         row["data_code"] = code
         values[successors.get(code, code)] = row
     return values
+
+
+def mapping_shift_share(
+    *, code: str, scheme: str, level: int, start_year: int, end_year: int
+) -> pd.DataFrame:
+    """Shift-share of one region's employment change per category between two years.
+
+    The benchmark is the sum over all regions of the same level with figures in both years,
+    as for the location quotients. Columns as :func:`clusterdialogue.core.growth.shift_share`.
+    """
+    rows = MappingResult.objects.filter(
+        scheme=scheme, level=level, year__in=[start_year, end_year]
+    ).values_list("year", "region__code", "category__code", "employment")
+    frame = pd.DataFrame.from_records(
+        list(rows), columns=["year", "region", "category", "employment"]
+    )
+    if frame.empty or code not in set(frame["region"]):
+        return pd.DataFrame(columns=["region", "category", *SHIFT_SHARE_COLUMNS])
+    result = shift_share(frame, start_year=start_year, end_year=end_year)
+    return result[result["region"] == code].dropna(subset=["change"])

@@ -1,5 +1,6 @@
 from rest_framework import viewsets
 
+from clusterdialogue.regions.api.mixins import ProtectedDeleteMixin
 from clusterdialogue.regions.api.serializers import (
     NetworkSerializer,
     RegionCodeChangeSerializer,
@@ -11,7 +12,7 @@ from clusterdialogue.regions.filters import RegionFilterSet, TerritoryFilterSet
 from clusterdialogue.regions.models import Network, Region, RegionCodeChange, Territory
 
 
-class RegionViewSet(viewsets.ModelViewSet):
+class RegionViewSet(ProtectedDeleteMixin, viewsets.ModelViewSet):
     """NUTS regions (all versions) and custom regions; the detail view includes the geometry."""
 
     queryset = Region.objects.select_related("parent").defer("geometry")

@@ -1,5 +1,6 @@
 from rest_framework import viewsets
 
+from clusterdialogue.regions.api.mixins import ProtectedDeleteMixin
 from clusterdialogue.statistics.api.serializers import (
     DatasetSerializer,
     IndustrySerializer,
@@ -20,7 +21,7 @@ class DatasetViewSet(viewsets.ModelViewSet):
     lookup_field = "code"
 
 
-class IndustryViewSet(viewsets.ModelViewSet):
+class IndustryViewSet(ProtectedDeleteMixin, viewsets.ModelViewSet):
     """Industry and category codes (NACE Rev. 2 in SBS form, A*10 groups, custom categories)."""
 
     queryset = Industry.objects.all()

@@ -66,13 +66,25 @@ class ImportReport:
         )
 
 
-def _first_line_with(path: Path, token: str, position: int) -> int | None:
-    """Line number of the first row whose key field ``position`` equals ``token`` (for errors)."""
-    opener = gzip.open if path.read_bytes()[:2] == b"\x1f\x8b" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
+def _open_text(path: Path):
+    """Open a possibly gzip-compressed text file (recognised by its magic bytes)."""
+    with path.open("rb") as probe:
+        compressed = probe.read(2) == b"\x1f\x8b"
+    return (gzip.open if compressed else open)(path, "rt", encoding="utf-8-sig")
+
+
+def _first_line_with(path: Path, token: str, dimension: str) -> int | None:
+    """Line number of the first row whose ``dimension`` code equals ``token`` (for errors)."""
+    with _open_text(path) as handle:
         for number, line in enumerate(handle, start=1):
             keys = line.split("\t", 1)[0].split(",")
-            if number > 1 and len(keys) > position and keys[position].strip() == token:
+            if number == 1:
+                # Positions as in the file: the reader drops a ``freq`` dimension from the frame.
+                names = [key.split("\\")[0].strip() for key in keys]
+                if dimension not in names:
+                    return None
+                position = names.index(dimension)
+            elif len(keys) > position and keys[position].strip() == token:
                 return number
     return None
 
@@ -88,8 +100,16 @@ def _resolve_codes(codes: pd.Series, known: dict[str, int], *, describe, on_unkn
     return codes.map(known).to_numpy()
 
 
-def _store(dataset: Dataset, frame: pd.DataFrame) -> int:
-    """Upsert the tidy frame ``region_id, industry_id, indicator, year, value, flag``."""
+def _store(dataset: Dataset, frame: pd.DataFrame, *, replace: list[int] | None = None) -> int:
+    """Upsert the tidy frame ``region_id, industry_id, indicator, year, value, flag``.
+
+    With ``replace`` (the file's years) the file is taken as the complete release for what it
+    covers: stored figures of its regions × industries × indicators in those years that the
+    file no longer has (a value that became a bare ``:``) are removed, so a re-import leaves
+    exactly what the file says. Figures that stay keep their row.
+    """
+    if replace is not None and len(frame):
+        _remove_dropped(dataset, frame, years=replace)
     # Rows in the order of the unique key fill its B-tree sequentially: much faster on SQLite.
     frame = frame.sort_values(["region_id", "industry_id", "indicator", "year"])
     values = frame["value"].astype(object).where(frame["value"].notna(), None)
@@ -114,7 +134,36 @@ def _store(dataset: Dataset, frame: pd.DataFrame) -> int:
     return len(rows)
 
 
-def _region_ids(path: Path, codes: pd.Series, *, column: int | None, field_name: str) -> np.ndarray:
+def _remove_dropped(dataset: Dataset, frame: pd.DataFrame, *, years: list[int]) -> None:
+    keys = ["region_id", "industry_id", "indicator", "year"]
+    stored = pd.DataFrame.from_records(
+        list(
+            Observation.objects.filter(
+                dataset=dataset,
+                region_id__in=pd.unique(frame["region_id"]).tolist(),
+                indicator__in=pd.unique(frame["indicator"]).tolist(),
+                year__in=years,
+            ).values_list("pk", *keys)
+        ),
+        columns=["pk", *keys],
+    )
+    if stored.empty:
+        return
+    new = frame[keys].assign(year=frame["year"].astype(int), present=True)
+    matched = stored.merge(new, on=keys, how="left")
+    dropped = matched.loc[matched["present"].isna(), "pk"].tolist()
+    for start in range(0, len(dropped), 900):  # stay under SQLite's bound-parameter limit
+        Observation.objects.filter(pk__in=dropped[start : start + 900]).delete()
+
+
+def _header_years(path: Path) -> list[int]:
+    """The year columns named in a Eurostat TSV header (cells of those years may all be ':')."""
+    with _open_text(path) as handle:
+        header = handle.readline().rstrip("\n").split("\t")[1:]
+    return [int(cell.strip()) for cell in header if cell.strip().isdigit()]
+
+
+def _region_ids(path: Path, codes: pd.Series, *, column: str | None, field_name: str) -> np.ndarray:
     known = dict(Region.objects.values_list("code", "pk"))
 
     def unknown(code: str) -> None:
@@ -152,9 +201,9 @@ def dataset_import_eurostat(*, path: Path, code: str | None = None) -> ImportRep
         frame["indicator"] = "EMP_" + frame["unit"] + "_" + frame["age"]
     else:
         raise DataFileError(path, "expected an indic_sb column, or unit and age columns", line=1)
-    dimensions = [c for c in frame.columns if c not in {"year", "value", "flag", "indicator"}]
-    geo_position = dimensions.index("geo")
-    nace_position = dimensions.index("nace_r2")
+    for dimension in ("nace_r2", "geo"):
+        if dimension not in frame.columns:
+            raise DataFileError(path, f"expected a {dimension} column in the header", line=1)
 
     industries = dict(Industry.objects.values_list("code", "pk"))
 
@@ -162,14 +211,14 @@ def dataset_import_eurostat(*, path: Path, code: str | None = None) -> ImportRep
         raise DataFileError(
             path,
             f"unknown NACE code {industry!r}; load the NACE titles first (clusterdialogue data load)",
-            line=_first_line_with(path, industry, nace_position),
+            line=_first_line_with(path, industry, "nace_r2"),
             field="nace_r2",
         )
 
     frame["industry_id"] = _resolve_codes(
         frame["nace_r2"], industries, describe=unknown_industry, on_unknown=lambda _: None
     )
-    frame["region_id"] = _region_ids(path, frame["geo"], column=geo_position, field_name="geo")
+    frame["region_id"] = _region_ids(path, frame["geo"], column="geo", field_name="geo")
     meta = EUROSTAT_DATASETS[code]
     dataset, _ = Dataset.objects.update_or_create(
         code=code,
@@ -181,7 +230,7 @@ def dataset_import_eurostat(*, path: Path, code: str | None = None) -> ImportRep
             "imported_at": timezone.now(),
         },
     )
-    stored = _store(dataset, frame)
+    stored = _store(dataset, frame, replace=_header_years(path))
     return _finish(dataset, frame, stored)
 
 

@@ -9,9 +9,10 @@ import pandas as pd
 from django.db import transaction
 
 from clusterdialogue.common.bulk import bulk_insert
+from clusterdialogue.common.errors import ServiceError
 from clusterdialogue.core.mapping import map_clusters
 from clusterdialogue.regions.models import Region
-from clusterdialogue.statistics.models import Industry, MappingResult, Observation
+from clusterdialogue.statistics.models import Dataset, Industry, MappingResult, Observation
 
 EMPLOYMENT = "V16110"
 ESTABLISHMENTS = "V11210"
@@ -78,7 +79,11 @@ def fill_from_children(
     1    FR7    12.0  children_sum
     """
     keys = ["region", "industry", "year"]
-    published = frame[frame["level"] == level].assign(source=MappingResult.Source.PUBLISHED.value)
+    # A published row counts only where its first (main) figure is there: a region published
+    # with establishments but no employment must still take its children's employment.
+    published = frame[(frame["level"] == level) & frame[value_columns[0]].notna()].assign(
+        source=MappingResult.Source.PUBLISHED.value
+    )
     children = frame[frame["level"] == level + 1].assign(region=lambda f: f["region"].str[:-1])
     summed = (
         children.groupby(keys, as_index=False)[value_columns]
@@ -105,6 +110,12 @@ def mapping_refresh(
     Regions are compared with regions of the same level; a NUTS-1 or NUTS-2 region without a
     published figure takes the sum of its lower-level regions, and the result says so.
     """
+    if not Dataset.objects.filter(code=dataset).exists():
+        known = ", ".join(Dataset.objects.values_list("code", flat=True)) or "none yet"
+        raise ServiceError(
+            f"unknown dataset {dataset!r} (imported datasets: {known}); the stored mapping "
+            "was left as it was"
+        )
     reports = []
     regions = dict(Region.objects.values_list("code", "pk"))
     for scheme in schemes:

@@ -1,0 +1,97 @@
+"""Statistics pages: employment growth and its shift-share decomposition for a region."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from clusterdialogue.portal.exports import csv_response, wants_csv
+from clusterdialogue.regions.models import Region
+from clusterdialogue.statistics import selectors
+from clusterdialogue.statistics.forms import GrowthQueryForm
+from clusterdialogue.statistics.models import Industry
+
+
+@require_GET
+def region_growth(request: HttpRequest, code: str) -> HttpResponse:
+    """Where a region's employment grew or shrank, and why: national, industry-mix, regional."""
+    region = get_object_or_404(Region, code=code)
+    form = GrowthQueryForm(request.GET or None)
+    scheme = form.value("scheme", selectors.DEFAULT_SCHEME)
+    data = selectors.region_data_code(region=region, scheme=scheme)
+    years = sorted(
+        set(
+            selectors.MappingResult.objects.filter(
+                region__code=data.data_code, scheme=scheme
+            ).values_list("year", flat=True)
+        )
+    )
+    start = form.value("start", years[0] if years else None)
+    end = form.value("end", years[-1] if years else None)
+    error = form.errors.as_text() if form.is_bound and not form.is_valid() else ""
+    if start is not None and end is not None and start >= end:
+        error = "The start year must be before the end year."
+    table = (
+        selectors.mapping_shift_share(
+            code=data.data_code,
+            scheme=scheme,
+            level=region.level if region.level is not None else 2,
+            start_year=start,
+            end_year=end,
+        )
+        if years and not error
+        else None
+    )
+    names = dict(Industry.objects.filter(scheme=scheme).values_list("code", "name_en"))
+    rows = [] if table is None else table.sort_values("change").to_dict("records")
+    for row in rows:
+        row["name"] = names.get(row["category"], row["category"])
+    if wants_csv(request) and not error:
+        columns = ["category", "name", *selectors.SHIFT_SHARE_COLUMNS]
+        return csv_response(
+            f"{region.code}_shift_share_{start}_{end}.csv",
+            ["region", "data_code", *columns],
+            ([region.code, data.data_code, *[row[c] for c in columns]] for row in rows),
+        )
+    totals = {column: sum(row[column] for row in rows) for column in selectors.SHIFT_SHARE_COLUMNS}
+    chart = {
+        "data": [
+            {
+                "type": "bar",
+                "name": label,
+                "x": [row["category"] for row in rows],
+                "y": [round(row[column], 1) for row in rows],
+                "hovertext": [row["name"] for row in rows],
+            }
+            for column, label in (
+                ("national_share", "National share"),
+                ("industry_mix", "Industry mix"),
+                ("regional_shift", "Regional shift"),
+            )
+        ],
+        "layout": {
+            "title": {"text": f"Employment change {start}–{end}, decomposed"},
+            "barmode": "relative",
+            "template": "plotly_white",
+            "margin": {"l": 60, "r": 20, "t": 50, "b": 100},
+            "yaxis": {"title": "persons employed"},
+            "legend": {"orientation": "h", "y": 1.08},
+        },
+    }
+    return render(
+        request,
+        "statistics/growth.html",
+        {
+            "region": region,
+            "data_region": data,
+            "scheme": scheme,
+            "years": years,
+            "start": start,
+            "end": end,
+            "rows": rows,
+            "totals": totals,
+            "chart": chart,
+            "error": error,
+        },
+    )
