@@ -53,7 +53,7 @@ test-sqlite: install
 # The database-facing tests again on PostgreSQL; skipped with the reason when no server answers.
 test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) -q -m "not browser and not slow" \
-		src/clusterdialogue/regions src/clusterdialogue/statistics src/clusterdialogue/portal tests
+		src/clusterdialogue tests
 
 bench: install
 	$(PY) benchmarks/mapping_engine.py

@@ -76,4 +76,9 @@ def browser_type_launch_args():
     return {"executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS, "headless": True}
 
 
-pytest_plugins = ["clusterdialogue.testing.fixtures"]
+pytest_plugins = [
+    "clusterdialogue.testing.fixtures",
+    "clusterdialogue.testing.fixtures_clusters",
+    "clusterdialogue.testing.fixtures_accounts",
+    "clusterdialogue.testing.fixtures_directory",
+]

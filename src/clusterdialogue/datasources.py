@@ -52,6 +52,12 @@ EUROSTAT_FILES = [
     ),
 ]
 
+CLUSTER_ORGANISATIONS = DataFile(
+    "cluster_organisations/four_motors_cluster_organisations_transcribed.csv",
+    None,
+    "Four Motors cluster organisations, hand-transcribed from the public pages it cites",
+)
+
 
 def data_dir() -> Path | None:
     """The local mirror of the real data, if there is one."""
@@ -79,6 +85,7 @@ def load_real_data(
 
     With ``progress`` a progress bar shows the current step (on standard error).
     """
+    from clusterdialogue.clusters.services.imports import clusters_import
     from clusterdialogue.regions.services import (
         network_create_four_motors,
         regions_load_nuts,
@@ -94,6 +101,10 @@ def load_real_data(
         ("NUTS regions", lambda: regions_load_nuts(files=[locate(f) for f in NUTS_FILES])),
         ("NUTS code changes", regions_load_reference),
         ("network", lambda: f"network: {network_create_four_motors()}"),
+        (
+            "cluster organisations",
+            lambda: clusters_import(source=locate(CLUSTER_ORGANISATIONS)),
+        ),
         ("NACE titles", lambda: f"{industries_load_nace(path=locate(NACE_TITLES))} NACE codes"),
         *(
             (

@@ -59,7 +59,7 @@ def setup_all(args: argparse.Namespace) -> int:
     setup_django()
     from django.core.management import call_command
 
-    from clusterdialogue.accounts_setup import demo_admin_ensure
+    from clusterdialogue.accounts_setup import demo_admin_ensure, demo_secretariat_ensure
     from clusterdialogue.datasources import load_real_data
     from clusterdialogue.regions.models import Region
 
@@ -74,4 +74,7 @@ def setup_all(args: argparse.Namespace) -> int:
         print(f"demo admin created: user {args.admin_user!r}, password {password!r} (shown once)")
     else:
         print(f"demo admin {args.admin_user!r} exists already")
+    password = demo_secretariat_ensure()
+    if password:
+        print(f"demo secretariat created: user 'secretariat', password {password!r} (shown once)")
     return 0

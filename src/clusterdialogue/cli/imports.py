@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from clusterdialogue.cli._django import setup_django
+from clusterdialogue.cli.clusters import register_import_kinds
 
 
 def register(groups: argparse._SubParsersAction) -> None:
@@ -49,6 +50,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     )
     regions.add_argument("file", type=Path)
     regions.set_defaults(handler=import_regions)
+    register_import_kinds(kinds)  # `import clusters` and `import cluster-members`
 
 
 def import_eurostat(args: argparse.Namespace) -> int:

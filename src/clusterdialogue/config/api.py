@@ -2,6 +2,11 @@
 
 from rest_framework.routers import DefaultRouter
 
+from clusterdialogue.clusters.api.views import (
+    ClusterMemberViewSet,
+    ClusterOrganisationViewSet,
+    LabelViewSet,
+)
 from clusterdialogue.regions.api.views import (
     NetworkViewSet,
     RegionCodeChangeViewSet,
@@ -24,3 +29,6 @@ router.register("datasets", DatasetViewSet)
 router.register("industries", IndustryViewSet)
 router.register("observations", ObservationViewSet)
 router.register("mapping", MappingResultViewSet, basename="mappingresult")
+router.register("clusters", ClusterOrganisationViewSet)  # also /api/clusters/search/?q=
+router.register("cluster-members", ClusterMemberViewSet)
+router.register("cluster-labels", LabelViewSet)

@@ -13,3 +13,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 DEBUG = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test client signs in without a request, which django-axes refuses; the sign-in
+# protection tests switch it back on (``settings.AXES_ENABLED = True``).
+AXES_ENABLED = False

@@ -18,5 +18,7 @@ urlpatterns = [
     ),
     path("api/", include(router.urls)),
     path("statistics/", include("clusterdialogue.statistics.urls")),
+    path("clusters/", include("clusterdialogue.clusters.urls")),
+    path("accounts/", include("clusterdialogue.accounts.urls")),
     path("", include("clusterdialogue.portal.urls")),
 ]

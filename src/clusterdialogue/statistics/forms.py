@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from clusterdialogue.statistics.models import Industry
 
@@ -10,8 +11,8 @@ from clusterdialogue.statistics.models import Industry
 class GrowthQueryForm(forms.Form):
     scheme = forms.ChoiceField(
         choices=[
-            (Industry.Scheme.NACE_DIVISION.value, "NACE divisions"),
-            (Industry.Scheme.NACE_SECTION.value, "NACE sections"),
+            (Industry.Scheme.NACE_DIVISION.value, _("NACE divisions")),
+            (Industry.Scheme.NACE_SECTION.value, _("NACE sections")),
         ],
         required=False,
     )

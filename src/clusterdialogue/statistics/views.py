@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from clusterdialogue.portal.exports import csv_response, wants_csv
@@ -31,7 +33,7 @@ def region_growth(request: HttpRequest, code: str) -> HttpResponse:
     end = form.value("end", years[-1] if years else None)
     error = form.errors.as_text() if form.is_bound and not form.is_valid() else ""
     if start is not None and end is not None and start >= end:
-        error = "The start year must be before the end year."
+        error = _("The start year must be before the end year.")
     table = (
         selectors.mapping_shift_share(
             code=data.data_code,
@@ -43,7 +45,8 @@ def region_growth(request: HttpRequest, code: str) -> HttpResponse:
         if years and not error
         else None
     )
-    names = dict(Industry.objects.filter(scheme=scheme).values_list("code", "name_en"))
+    language = get_language() or "en"
+    names = {i.code: i.name_in(language) for i in Industry.objects.filter(scheme=scheme)}
     rows = [] if table is None else table.sort_values("change").to_dict("records")
     for row in rows:
         row["name"] = names.get(row["category"], row["category"])
@@ -65,17 +68,20 @@ def region_growth(request: HttpRequest, code: str) -> HttpResponse:
                 "hovertext": [row["name"] for row in rows],
             }
             for column, label in (
-                ("national_share", "National share"),
-                ("industry_mix", "Industry mix"),
-                ("regional_shift", "Regional shift"),
+                ("national_share", _("National share")),
+                ("industry_mix", _("Industry mix")),
+                ("regional_shift", _("Regional shift")),
             )
         ],
         "layout": {
-            "title": {"text": f"Employment change {start}–{end}, decomposed"},
+            "title": {
+                "text": _("Employment change %(start)s–%(end)s, decomposed")
+                % {"start": start, "end": end}
+            },
             "barmode": "relative",
             "template": "plotly_white",
             "margin": {"l": 60, "r": 20, "t": 50, "b": 100},
-            "yaxis": {"title": "persons employed"},
+            "yaxis": {"title": _("persons employed")},
             "legend": {"orientation": "h", "y": 1.08},
         },
     }

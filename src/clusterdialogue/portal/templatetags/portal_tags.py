@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils import formats
 
 register = template.Library()
 
@@ -16,7 +17,8 @@ def stars(count: int | None, out_of: int = 3) -> str:
 
 @register.filter
 def percent(value: float | None, digits: int = 1) -> str:
-    """``0.0234`` → ``+2.3 %``; missing → an en dash."""
+    """``0.0234`` → ``+2.3 %`` (``+2,3 %`` in French, German, …); missing → an en dash."""
     if value is None:
         return "\u2013"  # en dash
-    return f"{100 * value:+.{digits}f} %"
+    text = f"{100 * value:+.{digits}f} %"
+    return text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))

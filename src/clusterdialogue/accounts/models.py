@@ -1,0 +1,75 @@
+"""Roles of people in a network, and invitations to take one."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from clusterdialogue.regions.models import Network, Territory
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat")
+    TERRITORY_REPRESENTATIVE = "territory_representative", _("Territory representative")
+    CLUSTER_MANAGER = "cluster_manager", _("Cluster manager")
+    MEMBER = "member", _("Registered member")
+
+
+class RoleAssignment(models.Model):
+    """A user's role, scoped to a network, a territory or a cluster organisation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(max_length=32, choices=Role.choices)
+    network = models.ForeignKey(Network, null=True, blank=True, on_delete=models.CASCADE)
+    territory = models.ForeignKey(Territory, null=True, blank=True, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "clusters.ClusterOrganisation", null=True, blank=True, on_delete=models.CASCADE
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["user__username", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "network", "territory", "organisation"],
+                name="unique_role_assignment",
+            )
+        ]
+
+    def __str__(self) -> str:
+        scope = self.organisation or self.territory or self.network or ""
+        return f"{self.user} – {self.get_role_display()} {scope}".strip()
+
+
+class Invitation(models.Model):
+    """An invitation, sent by e-mail, to create an account with a role."""
+
+    email = models.EmailField()
+    role = models.CharField(max_length=32, choices=Role.choices)
+    network = models.ForeignKey(Network, null=True, blank=True, on_delete=models.CASCADE)
+    territory = models.ForeignKey(Territory, null=True, blank=True, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        "clusters.ClusterOrganisation", null=True, blank=True, on_delete=models.CASCADE
+    )
+    token = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} as {self.get_role_display()}"

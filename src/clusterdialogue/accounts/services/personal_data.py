@@ -1,0 +1,186 @@
+"""Personal data: what the platform holds about a person, as JSON, and its erasure.
+
+Contact persons are personal data. Their history rows (django-simple-history) and any proposed
+change that quoted them hold the same data, so erasure removes or scrubs those too; a deletion
+must not leave the person's name in a history table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from clusterdialogue.accounts.models import Invitation, RoleAssignment
+from clusterdialogue.accounts.permissions import user_can_erase_contact, user_is_secretariat
+from clusterdialogue.clusters.models import ContactPerson, ProfileChange
+
+ERASED = "[erased]"
+CONTACT_FIELDS = ("name", "role", "email", "phone", "public_consent")
+
+
+def _contact_json(contact: ContactPerson) -> dict[str, Any]:
+    return {
+        "id": contact.pk,
+        "organisation": contact.organisation.name,
+        **{field: getattr(contact, field) for field in CONTACT_FIELDS},
+        "history": [
+            {
+                "date": row.history_date.isoformat(),
+                "type": row.get_history_type_display(),
+                "by": str(row.history_user) if row.history_user else None,
+                **{field: getattr(row, field) for field in CONTACT_FIELDS},
+            }
+            for row in contact.history.select_related("history_user").order_by("history_date")
+        ],
+    }
+
+
+def personal_data_export(*, user: Any = None, contact: ContactPerson | None = None) -> dict:
+    """Everything stored about a signed-in person (``user``) or one contact person, as JSON."""
+    if (user is None) == (contact is None):
+        raise ValueError("Pass either user or contact.")
+    data: dict[str, Any] = {"exported_at": timezone.now().isoformat()}
+    if contact is not None:
+        data["contact_persons"] = [_contact_json(contact)]
+        return data
+    data["account"] = {
+        "username": user.username,
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+    }
+    data["roles"] = [
+        {
+            "role": a.get_role_display(),
+            "scope": str(a.organisation or a.territory or a.network or ""),
+        }
+        for a in RoleAssignment.objects.filter(user=user).select_related(
+            "organisation", "territory__region", "network"
+        )
+    ]
+    data["contact_persons"] = [
+        _contact_json(c)
+        for c in ContactPerson.objects.filter(user=user).select_related("organisation")
+    ]
+    data["invitations_received"] = (
+        [
+            {"email": i.email, "role": i.get_role_display(), "created_at": i.created_at.isoformat()}
+            for i in Invitation.objects.filter(email__iexact=user.email)
+        ]
+        if user.email
+        else []
+    )
+    data["invitations_sent"] = [
+        {"email": i.email, "role": i.get_role_display(), "created_at": i.created_at.isoformat()}
+        for i in Invitation.objects.filter(invited_by=user)
+    ]
+    data["proposed_changes"] = [
+        {
+            "organisation": c.organisation.name,
+            "created_at": c.created_at.isoformat(),
+            "status": c.get_status_display(),
+            "changes": c.changes,
+        }
+        for c in ProfileChange.objects.filter(proposed_by=user).select_related("organisation")
+    ]
+    data["sign_in_log"] = _sign_in_log(user.username)
+    return data
+
+
+def _sign_in_log(username: str) -> list[dict[str, Any]]:
+    from axes.models import AccessLog
+
+    return [
+        {"time": log.attempt_time.isoformat(), "ip_address": log.ip_address}
+        for log in AccessLog.objects.filter(username=username).order_by("attempt_time")
+    ]
+
+
+def _scrub(value: Any, pattern: re.Pattern[str]) -> Any:
+    """``value`` (JSON) with every occurrence of the pattern replaced by ``[erased]``."""
+    if isinstance(value, str):
+        return pattern.sub(ERASED, value)
+    if isinstance(value, list):
+        return [_scrub(item, pattern) for item in value]
+    if isinstance(value, dict):
+        return {key: _scrub(item, pattern) for key, item in value.items()}
+    return value
+
+
+def _identifiers_pattern(*texts: str) -> re.Pattern[str] | None:
+    terms = sorted({t.strip() for t in texts if t and t.strip()}, key=len, reverse=True)
+    if not terms:
+        return None
+    # Whole words only: erasing "Ana" must not turn "Analysis" into "[erased]lysis".
+    alternatives = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _profile_changes_scrub(pattern: re.Pattern[str]) -> int:
+    """Scrub the identifiers from proposed changes and review comments; return rows changed."""
+    count = 0
+    for change in ProfileChange.objects.all().iterator():
+        changes = _scrub(change.changes, pattern)
+        comment = _scrub(change.review_comment, pattern)
+        if changes != change.changes or comment != change.review_comment:
+            change.changes, change.review_comment = changes, comment
+            change.save(update_fields=["changes", "review_comment"])
+            count += 1
+    return count
+
+
+@transaction.atomic
+def person_erase(*, contact: ContactPerson, actor: Any) -> dict[str, int]:
+    """Erase a contact person everywhere: the row, its history, admin log and quoted changes.
+
+    Allowed to the person themselves and to the secretariat (on the person's request).
+    """
+    if not user_can_erase_contact(actor, contact):
+        raise PermissionDenied("Only the person or the secretariat may erase this contact.")
+    pattern = _identifiers_pattern(contact.name, contact.email, contact.phone)
+    pk = contact.pk
+    contact.delete()
+    # Deleting records a last history row holding the data; remove it with the others.
+    history_deleted, _ = ContactPerson.history.model.objects.filter(id=pk).delete()
+    admin_log_deleted, _ = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(pk)
+    ).delete()
+    changes_scrubbed = _profile_changes_scrub(pattern) if pattern else 0
+    return {
+        "contact_persons": 1,
+        "history_rows": history_deleted,
+        "admin_log_rows": admin_log_deleted,
+        "changes_scrubbed": changes_scrubbed,
+    }
+
+
+@transaction.atomic
+def account_erase(*, user: Any, actor: Any) -> dict[str, int]:
+    """Delete an account with its contact persons, invitations and sign-in records.
+
+    History rows of profiles keep who edited them only as an empty reference afterwards.
+    """
+    if actor.pk != user.pk and not user_is_secretariat(actor):
+        raise PermissionDenied("Only the person or the secretariat may delete this account.")
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    summary = {"contact_persons": 0, "history_rows": 0, "changes_scrubbed": 0}
+    for contact in ContactPerson.objects.filter(user=user):
+        result = person_erase(contact=contact, actor=actor)
+        for key in summary:
+            summary[key] += result[key]
+    if user.email:
+        summary["invitations"] = Invitation.objects.filter(email__iexact=user.email).delete()[0]
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=user.username).delete()
+    user.delete()
+    summary["accounts"] = 1
+    return summary
