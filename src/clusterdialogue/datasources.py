@@ -78,6 +78,14 @@ def locate(file: DataFile) -> Path:
     )
 
 
+def _warm_analytics() -> str:
+    """Compute the smart-specialisation measures once, so the first visitor does not wait."""
+    from clusterdialogue.analytics.selectors import analytics_overview
+
+    years = [len(analytics_overview(level=level).years) for level in (1, 2)]
+    return f"analytics: {years[0]} years at NUTS 1, {years[1]} at NUTS 2 computed"
+
+
 def load_real_data(
     *, report: Callable[[str], None] = print, with_lfs: bool = True, progress: bool = True
 ) -> None:
@@ -114,6 +122,7 @@ def load_real_data(
             for file in eurostat_files
         ),
         ("cluster mapping", lambda: "\n".join(str(r) for r in mapping_refresh())),
+        ("analytics", _warm_analytics),
     ]
     with tqdm(total=len(steps), unit="step", disable=not progress) as bar:
         for label, step in steps:

@@ -2,6 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
+from clusterdialogue.analytics.api.views import AnalyticsViewSet, RegionAnalyticsViewSet
 from clusterdialogue.clusters.api.views import (
     ClusterMemberViewSet,
     ClusterOrganisationViewSet,
@@ -32,3 +33,5 @@ router.register("mapping", MappingResultViewSet, basename="mappingresult")
 router.register("clusters", ClusterOrganisationViewSet)  # also /api/clusters/search/?q=
 router.register("cluster-members", ClusterMemberViewSet)
 router.register("cluster-labels", LabelViewSet)
+router.register("analytics", AnalyticsViewSet, basename="analytics")  # complexity/, proximity/
+router.register("analytics/regions", RegionAnalyticsViewSet, basename="analytics-region")

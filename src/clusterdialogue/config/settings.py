@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "clusterdialogue.clusters",
     "clusterdialogue.accounts",
     "clusterdialogue.portal",
+    "clusterdialogue.analytics",
 ]
 
 MIDDLEWARE = [
@@ -211,10 +212,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
+# A file cache is shared by the server's worker processes and survives restarts, so costly
+# analytics computed once (or warmed by `data load`) serve every worker.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "clusterdialogue",
+        "BACKEND": os.environ.get(
+            "DJANGO_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
+        ),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", str(VAR_DIR / "cache" / "django")),
+        "TIMEOUT": None,
     }
 }
 

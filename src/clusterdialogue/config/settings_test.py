@@ -17,3 +17,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Django's test client signs in without a request, which django-axes refuses; the sign-in
 # protection tests switch it back on (``settings.AXES_ENABLED = True``).
 AXES_ENABLED = False
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "clusterdialogue-tests",
+    }
+}

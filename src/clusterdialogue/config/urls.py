@@ -20,5 +20,6 @@ urlpatterns = [
     path("statistics/", include("clusterdialogue.statistics.urls")),
     path("clusters/", include("clusterdialogue.clusters.urls")),
     path("accounts/", include("clusterdialogue.accounts.urls")),
+    path("analytics/", include("clusterdialogue.analytics.urls")),
     path("", include("clusterdialogue.portal.urls")),
 ]

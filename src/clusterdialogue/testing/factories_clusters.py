@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 
 from clusterdialogue.accounts.models import Role, RoleAssignment
 from clusterdialogue.clusters.models import (
     ClusterMember,
     ClusterOrganisation,
     ContactPerson,
+    IndustrialEcosystem,
     Label,
     ProfileChange,
 )
@@ -95,3 +97,15 @@ class RoleAssignmentFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     role = Role.SECRETARIAT
+
+
+def ecosystem(code: str) -> IndustrialEcosystem:
+    """One of the EU industrial ecosystems the migration seeds, put back if a transactional
+    test flushed the table (its name is the migration's)."""
+    import importlib
+
+    seeded = importlib.import_module(
+        "clusterdialogue.clusters.migrations.0002_industrial_ecosystems"
+    )
+    names = {slugify(name): name for name in seeded.ECOSYSTEMS}
+    return IndustrialEcosystem.objects.get_or_create(code=code, defaults={"name": names[code]})[0]

@@ -9,12 +9,13 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 
-from clusterdialogue.clusters.models import ClusterCategory, IndustrialEcosystem
+from clusterdialogue.clusters.models import ClusterCategory
 from clusterdialogue.testing import factories
 from clusterdialogue.testing.factories_clusters import (
     ClusterMemberFactory,
     ClusterOrganisationFactory,
     LabelFactory,
+    ecosystem,
 )
 
 
@@ -51,7 +52,7 @@ def directory_world(db):
     )
     automotive = ClusterCategory.objects.create(name="Automotive", slug="automotive")
     digital = ClusterCategory.objects.create(name="Digital industries", slug="digital")
-    mobility = IndustrialEcosystem.objects.get(code="mobility-transport-automotive")
+    mobility = ecosystem("mobility-transport-automotive")
 
     emobility = ClusterOrganisationFactory(
         name="Example Elektromobilität Cluster", acronym="EMC", slug="example-emobility",

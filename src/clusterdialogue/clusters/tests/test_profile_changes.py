@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from clusterdialogue.clusters.forms import ProfileForm
-from clusterdialogue.clusters.models import IndustrialEcosystem, ProfileChange
+from clusterdialogue.clusters.models import ProfileChange
 from clusterdialogue.clusters.selectors_profiles import (
     profile_change_queue,
     profile_change_rows,
@@ -24,6 +24,7 @@ from clusterdialogue.clusters.services.profiles import (
     profile_diff,
 )
 from clusterdialogue.testing import factories
+from clusterdialogue.testing.factories_clusters import ecosystem
 from clusterdialogue.testing.fixtures_accounts import profile_form_data
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_an_unchanged_form_changes_nothing(roles_world):
 def test_manager_proposes_and_representative_approves(roles_world):
     organisation = roles_world.organisation
     manager, representative = roles_world.user("manager"), roles_world.user("representative")
-    digital = IndustrialEcosystem.objects.get(code="digital")
+    digital = ecosystem("digital")
     sector = factories.IndustryFactory(code="C29", name_en="Motor vehicles")
     change = profile_change_propose(
         organisation=organisation,

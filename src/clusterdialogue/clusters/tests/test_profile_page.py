@@ -10,9 +10,9 @@ from django.urls import reverse
 from clusterdialogue.clusters.models import (
     ClusterCategory,
     ClusterOrganisation,
-    IndustrialEcosystem,
 )
 from clusterdialogue.testing import factories, factories_clusters
+from clusterdialogue.testing.factories_clusters import ecosystem
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def profile(roles_world):
     organisation.sectors.add(
         factories.IndustryFactory(code="C29", name_en="Manufacture of motor vehicles")
     )
-    organisation.ecosystems.add(IndustrialEcosystem.objects.get(code="digital"))
+    organisation.ecosystems.add(ecosystem("digital"))
     factories_clusters.LabelFactory(
         organisation=organisation, name="ESCA", grade="Gold",
         valid_until=datetime.date.today() + datetime.timedelta(days=300),
@@ -134,11 +134,11 @@ def test_history_tab_shows_who_changed_what(client, roles_world):
 def test_similar_clusters_section(client, roles_world):
     organisation, other = roles_world.organisation, roles_world.other_organisation
     sector = factories.IndustryFactory(code="C21", name_en="Pharmaceuticals")
-    ecosystem = IndustrialEcosystem.objects.get(code="health")
+    health = ecosystem("health")
     category = ClusterCategory.objects.create(name="Example category", slug="example-category")
     for each in (organisation, other):
         each.sectors.add(sector)
-        each.ecosystems.add(ecosystem)
+        each.ecosystems.add(health)
         each.categories.add(category)
     html = client.get(reverse("clusters:detail", args=[organisation.slug])).content.decode()
     assert "Similar clusters" in html
