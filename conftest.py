@@ -81,4 +81,7 @@ pytest_plugins = [
     "clusterdialogue.testing.fixtures_clusters",
     "clusterdialogue.testing.fixtures_accounts",
     "clusterdialogue.testing.fixtures_directory",
+    "clusterdialogue.testing.fixtures_calls",
+    "clusterdialogue.testing.fixtures_board",
+    "clusterdialogue.testing.fixtures_pipeline",
 ]

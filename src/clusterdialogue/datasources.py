@@ -94,6 +94,7 @@ def load_real_data(
     With ``progress`` a progress bar shows the current step (on standard error).
     """
     from clusterdialogue.clusters.services.imports import clusters_import
+    from clusterdialogue.collaboration.services.calls import funding_calls_load_examples
     from clusterdialogue.regions.services import (
         network_create_four_motors,
         regions_load_nuts,
@@ -113,6 +114,7 @@ def load_real_data(
             "cluster organisations",
             lambda: clusters_import(source=locate(CLUSTER_ORGANISATIONS)),
         ),
+        ("example funding calls", funding_calls_load_examples),  # flagged as examples
         ("NACE titles", lambda: f"{industries_load_nace(path=locate(NACE_TITLES))} NACE codes"),
         *(
             (

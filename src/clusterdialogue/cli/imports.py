@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from clusterdialogue.cli import calls
 from clusterdialogue.cli._django import setup_django
 from clusterdialogue.cli.clusters import register_import_kinds
 
@@ -51,6 +52,7 @@ def register(groups: argparse._SubParsersAction) -> None:
     regions.add_argument("file", type=Path)
     regions.set_defaults(handler=import_regions)
     register_import_kinds(kinds)  # `import clusters` and `import cluster-members`
+    calls.register_import_kinds(kinds)  # `import calls`
 
 
 def import_eurostat(args: argparse.Namespace) -> int:

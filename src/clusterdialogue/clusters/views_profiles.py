@@ -32,6 +32,7 @@ from clusterdialogue.clusters.selectors_profiles import (
     organisation_history,
 )
 from clusterdialogue.clusters.services import profiles as services
+from clusterdialogue.collaboration.selectors_recommendations import profile_partner_suggestions
 
 # Long texts take a whole row of the edit form.
 WIDE_FIELDS = (
@@ -113,6 +114,8 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "hidden_contacts": organisation.contacts.count() - len(contacts),
         "pending": pending,
         "similar": cluster_similar(organisation=organisation, limit=5),
+        # Partner suggestions of the matchmaking engine (empty, never an error, without data).
+        "recommendations": profile_partner_suggestions(organisation=organisation),
         **permissions,
     }
     return render(request, "clusters/profile/detail.html", context)

@@ -8,6 +8,17 @@ from clusterdialogue.clusters.api.views import (
     ClusterOrganisationViewSet,
     LabelViewSet,
 )
+from clusterdialogue.collaboration.api.views_board import (
+    CooperationPostViewSet,
+    NotificationViewSet,
+    RecommendationViewSet,
+)
+from clusterdialogue.collaboration.api.views_calls import ConsortiumViewSet, FundingCallViewSet
+from clusterdialogue.collaboration.api.views_pipeline import (
+    CollaborationNetworkViewSet,
+    CollaborationStatisticsViewSet,
+    CollaborationViewSet,
+)
 from clusterdialogue.regions.api.views import (
     NetworkViewSet,
     RegionCodeChangeViewSet,
@@ -35,3 +46,15 @@ router.register("cluster-members", ClusterMemberViewSet)
 router.register("cluster-labels", LabelViewSet)
 router.register("analytics", AnalyticsViewSet, basename="analytics")  # complexity/, proximity/
 router.register("analytics/regions", RegionAnalyticsViewSet, basename="analytics-region")
+router.register("cooperation-posts", CooperationPostViewSet, basename="cooperationpost")
+router.register("notifications", NotificationViewSet, basename="notification")  # one's own
+router.register("recommendations", RecommendationViewSet, basename="recommendation")
+router.register("funding-calls", FundingCallViewSet)  # matches/, consortia/ (POST), import/
+router.register("consortia", ConsortiumViewSet, basename="consortium")  # POST: start one
+router.register("collaborations", CollaborationViewSet)  # also {id}/move/, {id}/documents/
+router.register(
+    "collaboration-statistics", CollaborationStatisticsViewSet, basename="collaboration-statistics"
+)
+router.register(
+    "collaboration-network", CollaborationNetworkViewSet, basename="collaboration-network"
+)

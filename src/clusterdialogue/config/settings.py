@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "clusterdialogue.statistics",
     "clusterdialogue.clusters",
     "clusterdialogue.accounts",
+    "clusterdialogue.collaboration",
     "clusterdialogue.portal",
     "clusterdialogue.analytics",
 ]
@@ -210,6 +211,13 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # No call to the public validator badge service: the docs must work offline.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Several models have a `status` or `kind`; give each enum its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "CooperationPostStatusEnum": "clusterdialogue.collaboration.models.CooperationPost.Status",
+        "CooperationPostKindEnum": "clusterdialogue.collaboration.models.CooperationPost.Kind",
+        "CollaborationKindEnum": "clusterdialogue.collaboration.models.Collaboration.Kind",
+        "OrganisationStatusEnum": "clusterdialogue.clusters.models.ClusterOrganisation.Status",
+    },
 }
 
 # A file cache is shared by the server's worker processes and survives restarts, so costly

@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("statistics/", include("clusterdialogue.statistics.urls")),
     path("clusters/", include("clusterdialogue.clusters.urls")),
+    path("collaboration/", include("clusterdialogue.collaboration.urls")),
     path("accounts/", include("clusterdialogue.accounts.urls")),
     path("analytics/", include("clusterdialogue.analytics.urls")),
     path("", include("clusterdialogue.portal.urls")),
