@@ -58,6 +58,10 @@ test-postgres: install
 bench: install
 	$(PY) benchmarks/mapping_engine.py
 	$(PY) benchmarks/import_and_pages.py
+	$(PY) benchmarks/complexity.py
+	$(PY) benchmarks/directory_search.py
+	$(PY) benchmarks/matching.py --profiles 100000 --workers 2
+	$(PY) benchmarks/consortium.py
 
 clean:
 	rm -rf var .venv
