@@ -256,3 +256,15 @@ def test_msgfmt_accepts_the_catalog(code, tmp_path):
     assert result.returncode == 0, result.stderr
     with (tmp_path / "django.mo").open("rb") as fresh, (po.with_suffix(".mo")).open("rb") as kept:
         assert gettext.GNUTranslations(fresh)._catalog == gettext.GNUTranslations(kept)._catalog
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "no_figure"),
+    [("fr", "aucun chiffre"), ("de", "keine Angabe"), ("nl", "geen cijfer"), ("en", "no figure")],
+)
+def test_the_map_scripts_get_their_words_in_the_page_language(client, language, no_figure):
+    response = client.get("/map/", HTTP_ACCEPT_LANGUAGE=language)
+    html = response.content.decode()
+    assert "window.UI_LABELS" in html
+    assert f'"noFigure": "{no_figure}"' in html

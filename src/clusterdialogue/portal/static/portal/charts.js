@@ -3,8 +3,8 @@
   "use strict";
   function svgButton(filename) {
     return {
-      name: "Download as SVG",
-      title: "Download as SVG",
+      name: (window.UI_LABELS || {}).downloadSvg || "Download as SVG",
+      title: (window.UI_LABELS || {}).downloadSvg || "Download as SVG",
       icon: Plotly.Icons.disk,
       click: function (gd) { Plotly.downloadImage(gd, { format: "svg", filename: filename }); },
     };

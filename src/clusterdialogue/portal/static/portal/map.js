@@ -5,6 +5,8 @@ var ClusterMap = (function () {
   var LQ_COLOURS = ["#2166ac", "#92c5de", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"];
   var STAR_COLOURS = ["#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"];
   var MISSING = "#d9d9d9";
+  var WORDS = window.UI_LABELS || {};
+  function word(key, english) { return WORDS[key] || english; }
 
   function baseMap(id) {
     var map = L.map(id, { zoomSnap: 0.25, attributionControl: true }).setView([50, 10], 4);
@@ -13,7 +15,7 @@ var ClusterMap = (function () {
   }
   function fetchJson(url) {
     return fetch(url).then(function (r) {
-      if (!r.ok) { throw new Error("The map data could not be loaded (" + r.status + ")."); }
+      if (!r.ok) { throw new Error(word("mapLoadError", "The map data could not be loaded") + " (" + r.status + ")."); }
       return r.json();
     });
   }
@@ -36,7 +38,7 @@ var ClusterMap = (function () {
           rows.push([LQ_COLOURS[i], i < LQ_BREAKS.length ? "LQ " + edges[i] + "–" + LQ_BREAKS[i] : "LQ ≥ " + LQ_BREAKS[i - 1]]);
         }
       }
-      rows.push([MISSING, "no figure"]);
+      rows.push([MISSING, word("noFigure", "no figure")]);
       div.innerHTML = rows.map(function (r) {
         return '<span class="swatch" style="background:' + r[0] + '"></span>' + r[1];
       }).join("<br>");
@@ -81,11 +83,11 @@ var ClusterMap = (function () {
         onEachFeature: function (feature, layer) {
           var p = feature.properties;
           var text = "<strong>" + p.code + " " + p.name + "</strong><br>" +
-            (p.lq === undefined ? "no figure" :
-              "LQ " + p.lq.toFixed(2) + " · " + p.stars + " ★ · rank " + (p.lq_rank || "–") +
-              "<br>employment " + Math.round(p.employment).toLocaleString() +
-              (p.data_code !== p.code ? "<br>(figures under " + p.data_code + ")" : "") +
-              (p.source === "children_sum" ? "<br>(sum of lower-level regions)" : ""));
+            (p.lq === undefined ? word("noFigure", "no figure") :
+              "LQ " + p.lq.toFixed(2) + " · " + p.stars + " ★ · " + word("rank", "rank") + " " + (p.lq_rank || "–") +
+              "<br>" + word("employment", "employment") + " " + Math.round(p.employment).toLocaleString() +
+              (p.data_code !== p.code ? "<br>(" + word("figuresUnder", "figures under") + " " + p.data_code + ")" : "") +
+              (p.source === "children_sum" ? "<br>(" + word("childrenSum", "sum of lower-level regions") + ")" : ""));
           layer.bindTooltip(text, { sticky: true });
           layer.on("click", function () {
             window.location = element.dataset.regionUrl.replace("CODE", encodeURIComponent(p.code));
@@ -96,7 +98,7 @@ var ClusterMap = (function () {
       element.dataset.loaded = geojson.features.length;
       if (geojson.not_on_map.length) {
         var note = document.getElementById("map-note");
-        if (note) { note.textContent += " Not on the 2016 map: " + geojson.not_on_map.join(", ") + "."; }
+        if (note) { note.textContent += " " + word("notOnMap", "Not on the 2016 map:") + " " + geojson.not_on_map.join(", ") + "."; }
       }
       return outlineTerritories(map, element.dataset.territories, false);
     }).catch(function (error) { element.textContent = error.message; });
