@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clusterdialogue.common.bulk import bulk_upsert
+from clusterdialogue.core.io._common import GZIP_MAGIC
 from clusterdialogue.core.io.errors import DataFileError
 from clusterdialogue.core.io.eurostat import eurostat_dataset_code, read_eurostat_tsv
 from clusterdialogue.core.io.long_csv import read_long_csv
@@ -69,7 +70,7 @@ class ImportReport:
 def _open_text(path: Path):
     """Open a possibly gzip-compressed text file (recognised by its magic bytes)."""
     with path.open("rb") as probe:
-        compressed = probe.read(2) == b"\x1f\x8b"
+        compressed = probe.read(len(GZIP_MAGIC)) == GZIP_MAGIC
     return (gzip.open if compressed else open)(path, "rt", encoding="utf-8-sig")
 
 
