@@ -10,21 +10,21 @@ Roles (``accounts.models.Role``):
 * a **registered member** is signed in and reads contact persons;
 * the anonymous **public** reads public profiles only.
 
-Every check is a plain function ``user_can_<action>(user, <object>)`` so views, the API, templates
-and tests share one answer. A user's role assignments are read once per user object and cached on
-it (``role_cache_clear`` forgets them after a change).
+This module answers "which roles does the user hold, and where"; the rules built on the roles
+live with the feature they guard (``clusters/permissions.py``, ``collaboration/.../permissions.py``)
+and are asked through one interface, ``clusterdialogue.common.permissions.can``. A user's role
+assignments are read once per user object and cached on it (``role_cache_clear`` forgets them
+after a change).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rest_framework.permissions import SAFE_METHODS, BasePermission
-
 from clusterdialogue.accounts.models import Role, RoleAssignment
+from clusterdialogue.common.permissions import Rule, register_rules
 
 if TYPE_CHECKING:
-    from clusterdialogue.clusters.models import ClusterOrganisation, ContactPerson
     from clusterdialogue.regions.models import Territory
 
 _CACHE_ATTRIBUTE = "_clusterdialogue_role_assignments"
@@ -90,92 +90,6 @@ def user_is_reviewer(user: Any) -> bool:
     return user_is_secretariat(user) or bool(user_represented_territories(user))
 
 
-def organisation_in_territory(organisation: ClusterOrganisation, territory: Territory) -> bool:
-    """Whether the organisation lies in the territory (same rule as ``cluster_in_territory_q``)."""
-    from clusterdialogue.clusters.selectors import territory_region_codes
-
-    code = organisation.region.code
-    return any(code.startswith(prefix) for prefix in territory_region_codes(territory=territory))
-
-
-def user_represents_organisation(user: Any, organisation: ClusterOrganisation) -> bool:
-    """Whether the user represents the territory the organisation lies in."""
-    return any(
-        organisation_in_territory(organisation, territory)
-        for territory in user_represented_territories(user)
-    )
-
-
-def user_manages_organisation(user: Any, organisation: ClusterOrganisation) -> bool:
-    """Whether the user is a cluster manager of this organisation."""
-    return organisation.pk in user_managed_organisation_ids(user)
-
-
-def user_can_view_organisation(user: Any, organisation: ClusterOrganisation) -> bool:
-    """Public, non-archived profiles are open to all; the others to the people who look after them."""
-    if organisation.is_public and organisation.status != organisation.Status.ARCHIVED:
-        return True
-    return user_can_propose_change(user, organisation)
-
-
-def user_can_edit_organisation(user: Any, organisation: ClusterOrganisation) -> bool:
-    """Whether the user's edits of the profile apply directly (secretariat, representative)."""
-    return user_is_secretariat(user) or user_represents_organisation(user, organisation)
-
-
-def user_can_propose_change(user: Any, organisation: ClusterOrganisation) -> bool:
-    """Whether the user may edit the profile at all (a manager's edit becomes a proposal)."""
-    return user_can_edit_organisation(user, organisation) or user_manages_organisation(
-        user, organisation
-    )
-
-
-def user_can_validate_organisation(user: Any, organisation: ClusterOrganisation) -> bool:
-    """Whether the user approves or rejects proposed changes of this organisation."""
-    return user_can_edit_organisation(user, organisation)
-
-
-def user_can_manage_members(user: Any, organisation: ClusterOrganisation) -> bool:
-    """Whether the user adds, edits and deletes the organisation's members (applied directly)."""
-    return user_can_propose_change(user, organisation)
-
-
-def user_can_delete_organisation(user: Any, organisation: ClusterOrganisation) -> bool:
-    """Deleting a whole profile is the secretariat's decision."""
-    return user_is_secretariat(user)
-
-
-def user_can_create_organisation(user: Any, region_code: str | None = None) -> bool:
-    """New profiles come from the secretariat, or a representative for a region of their territory.
-
-    Without ``region_code`` the answer is whether the user may create profiles anywhere at all.
-    """
-    from clusterdialogue.clusters.selectors import territory_region_codes
-
-    if user_is_secretariat(user):
-        return True
-    territories = user_represented_territories(user)
-    if region_code is None:
-        return bool(territories)
-    return any(
-        region_code.startswith(prefix)
-        for territory in territories
-        for prefix in territory_region_codes(territory=territory)
-    )
-
-
-def user_can_view_contact(user: Any, contact: ContactPerson) -> bool:
-    """Contact persons are personal data: shown to signed-in users, or to all with consent."""
-    return contact.public_consent or user_is_registered(user)
-
-
-def user_can_erase_contact(user: Any, contact: ContactPerson) -> bool:
-    """The person themselves, or the secretariat on the person's request."""
-    if user_is_secretariat(user):
-        return True
-    return user_is_registered(user) and contact.user_id is not None and contact.user_id == user.pk
-
-
 def user_can_invite(user: Any, role: str, scope: Any = None) -> bool:
     """Whether the user may invite someone to ``role`` within ``scope``.
 
@@ -183,6 +97,10 @@ def user_can_invite(user: Any, role: str, scope: Any = None) -> bool:
     representatives, and a ``Network`` or ``None`` for the secretariat and registered members.
     """
     from clusterdialogue.clusters.models import ClusterOrganisation
+    from clusterdialogue.clusters.permissions import (
+        user_manages_organisation,
+        user_represents_organisation,
+    )
 
     if user_is_secretariat(user):
         return True
@@ -199,82 +117,36 @@ def user_can_invite_anyone(user: Any) -> bool:
     )
 
 
-def _organisation_of(obj: Any) -> ClusterOrganisation | None:
-    """The cluster organisation an API object belongs to (itself, or its ``organisation``)."""
-    from clusterdialogue.clusters.models import ClusterOrganisation
-
-    if isinstance(obj, ClusterOrganisation):
-        return obj
-    return getattr(obj, "organisation", None)
+def _user_can_invite_manager(user: Any, organisation: Any) -> bool:
+    return user_can_invite(user, Role.CLUSTER_MANAGER, organisation)
 
 
-def _organisation_from_request(request: Any) -> ClusterOrganisation | None:
-    """The organisation a POST to a nested resource (members, labels, ...) names, if any."""
-    from clusterdialogue.clusters.models import ClusterOrganisation
-
-    value = request.data.get("organisation") if hasattr(request.data, "get") else None
-    if value in (None, ""):
-        return None
-    organisations = ClusterOrganisation.objects.select_related("region")
-    found = organisations.filter(slug=str(value)).first()
-    if found is None and str(value).isdigit():
-        found = organisations.filter(pk=int(value)).first()
-    return found
-
-
-class OrganisationPermission(BasePermission):
-    """DRF permission for cluster profiles and the objects that hang off them (members, ...).
-
-    Reading is open (the viewset's queryset decides what the public sees). Writing needs an
-    account with a role on the organisation: a profile is changed directly by the secretariat
-    and the territory's representative only (managers propose changes through the profile
-    page); members, labels and similar objects by its managers too; creating or deleting a
-    profile by the secretariat (creating also by representatives).
-    """
-
-    message = "Your account has no role on this cluster organisation that allows this change."
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        if request.method in SAFE_METHODS:
-            return True
-        if not user_is_registered(request.user):
-            return False
-        if request.method == "POST" and getattr(view, "action", None) == "create":
-            from clusterdialogue.clusters.models import ClusterOrganisation
-
-            if getattr(view, "queryset", None) is not None and (
-                view.queryset.model is ClusterOrganisation
-            ):
-                region = request.data.get("region") if hasattr(request.data, "get") else None
-                return user_can_create_organisation(request.user, str(region or ""))
-            organisation = _organisation_from_request(request)
-            # Without a known organisation the serializer answers 400 for the missing field.
-            return organisation is None or user_can_manage_members(request.user, organisation)
-        return True
-
-    def has_object_permission(self, request: Any, view: Any, obj: Any) -> bool:
-        if request.method in SAFE_METHODS:
-            return True
-        organisation = _organisation_of(obj)
-        if organisation is None:
-            return user_is_secretariat(request.user)
-        if organisation is obj:
-            if request.method == "DELETE":
-                return user_can_delete_organisation(request.user, organisation)
-            if user_can_edit_organisation(request.user, organisation):
-                region = request.data.get("region") if hasattr(request.data, "get") else None
-                # Moving a profile to another region needs rights in the new region too.
-                return not region or user_can_create_organisation(request.user, str(region))
-            if user_manages_organisation(request.user, organisation):
-                self.message = (
-                    "Cluster managers propose profile changes on the profile page "
-                    f"({organisation.get_absolute_url()}edit/); they go live once the "
-                    "territory's representative validates them."
-                )
-            return False
-        if request.method in ("PUT", "PATCH") and "organisation" in getattr(request, "data", {}):
-            # Moving a member to another organisation needs rights on both.
-            target = _organisation_from_request(request)
-            if target is not None and not user_can_manage_members(request.user, target):
-                return False
-        return user_can_manage_members(request.user, organisation)
+RULES = register_rules(
+    "accounts",
+    {
+        "invite": Rule(
+            lambda user, obj: user_can_invite_anyone(user),
+            who="the secretariat, territory representatives and cluster managers",
+            needs_object=False,
+        ),
+        "invite_manager": Rule(
+            _user_can_invite_manager,
+            who="the secretariat, the cluster's territory representative and its managers",
+        ),
+        "invite_any_role": Rule(
+            lambda user, obj: user_is_secretariat(user),
+            who="the secretariat",
+            needs_object=False,
+        ),
+        "review_changes": Rule(
+            lambda user, obj: user_is_reviewer(user),
+            who="the secretariat and territory representatives",
+            needs_object=False,
+        ),
+        "administer": Rule(
+            lambda user, obj: user_is_secretariat(user),
+            who="the secretariat",
+            needs_object=False,
+        ),
+    },
+)

@@ -16,11 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from clusterdialogue.accounts.forms import EraseForm, InvitationAcceptForm, InvitationForm
-from clusterdialogue.accounts.permissions import (
-    user_can_erase_contact,
-    user_can_invite_anyone,
-    user_is_reviewer,
-)
+from clusterdialogue.accounts.permissions import user_can_invite_anyone, user_is_reviewer
 from clusterdialogue.accounts.selectors import invitation_list_sent, role_assignment_list
 from clusterdialogue.accounts.services import (
     InvitationError,
@@ -32,6 +28,7 @@ from clusterdialogue.accounts.services import (
     personal_data_export,
 )
 from clusterdialogue.clusters.models import ContactPerson
+from clusterdialogue.clusters.permissions import user_can_erase_contact
 
 
 def _posted(request: HttpRequest) -> Any:

@@ -9,12 +9,12 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 
 from clusterdialogue.accounts.permissions import (
-    user_can_view_contact,
     user_is_secretariat,
     user_managed_organisation_ids,
     user_represented_territories,
 )
 from clusterdialogue.clusters.models import ClusterOrganisation, ContactPerson, ProfileChange
+from clusterdialogue.clusters.permissions import user_can_view_contact
 from clusterdialogue.clusters.selectors import cluster_in_territory_q
 from clusterdialogue.clusters.services.profiles import (
     RELATED_FIELDS,

@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from clusterdialogue.accounts.permissions import (
-    user_can_validate_organisation,
-    user_is_reviewer,
-    user_manages_organisation,
-)
+from clusterdialogue.accounts.permissions import user_is_reviewer
 from clusterdialogue.clusters.forms import ApproveForm, RejectForm
 from clusterdialogue.clusters.models import ProfileChange
+from clusterdialogue.clusters.permissions import (
+    user_can_validate_organisation,
+    user_manages_organisation,
+)
 from clusterdialogue.clusters.selectors_profiles import (
     profile_change_list_proposed,
     profile_change_queue,

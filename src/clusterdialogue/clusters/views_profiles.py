@@ -13,17 +13,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from clusterdialogue.accounts.models import Role
-from clusterdialogue.accounts.permissions import (
+from clusterdialogue.accounts.permissions import user_can_invite
+from clusterdialogue.clusters.forms import MemberForm, ProfileForm
+from clusterdialogue.clusters.models import ClusterMember, ClusterOrganisation, ProfileChange
+from clusterdialogue.clusters.permissions import (
     user_can_edit_organisation,
     user_can_erase_contact,
-    user_can_invite,
     user_can_manage_members,
     user_can_propose_change,
     user_can_validate_organisation,
     user_can_view_organisation,
 )
-from clusterdialogue.clusters.forms import MemberForm, ProfileForm
-from clusterdialogue.clusters.models import ClusterMember, ClusterOrganisation, ProfileChange
 from clusterdialogue.clusters.search.similar import cluster_similar
 from clusterdialogue.clusters.selectors import organisation_territory
 from clusterdialogue.clusters.selectors_profiles import (

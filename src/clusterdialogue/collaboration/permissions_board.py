@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 
 from clusterdialogue.accounts.permissions import (
-    user_can_edit_organisation,
     user_is_registered,
     user_is_secretariat,
     user_managed_organisation_ids,
-    user_manages_organisation,
     user_represented_territories,
 )
 from clusterdialogue.clusters.models import ClusterOrganisation
+from clusterdialogue.clusters.permissions import (
+    user_can_edit_organisation,
+    user_manages_organisation,
+)
 from clusterdialogue.clusters.selectors import cluster_in_territory_q
 
 if TYPE_CHECKING:

@@ -27,8 +27,8 @@ from clusterdialogue.accounts.permissions import (
     user_is_secretariat,
     user_managed_organisation_ids,
     user_represented_territories,
-    user_represents_organisation,
 )
+from clusterdialogue.clusters.permissions import user_represents_organisation
 
 if TYPE_CHECKING:
     from clusterdialogue.clusters.models import ClusterOrganisation

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from clusterdialogue.accounts.permissions import user_can_view_organisation
 from clusterdialogue.clusters.models import ClusterOrganisation
+from clusterdialogue.clusters.permissions import user_can_view_organisation
 from clusterdialogue.clusters.selectors import organisation_territory
 from clusterdialogue.collaboration.forms_recommendations import RecommendationSettingsForm
 from clusterdialogue.collaboration.selectors_recommendations import (

@@ -17,8 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from clusterdialogue.accounts.models import Invitation, RoleAssignment
-from clusterdialogue.accounts.permissions import user_can_erase_contact, user_is_secretariat
+from clusterdialogue.accounts.permissions import user_is_secretariat
 from clusterdialogue.clusters.models import ContactPerson, ProfileChange
+from clusterdialogue.clusters.permissions import user_can_erase_contact
 
 ERASED = "[erased]"
 CONTACT_FIELDS = ("name", "role", "email", "phone", "public_consent")

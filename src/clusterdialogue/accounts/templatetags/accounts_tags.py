@@ -1,4 +1,4 @@
-"""Template filters that ask the permission rules (for the navigation and profile pages)."""
+"""Template tags that ask the permission rules (for the navigation and the pages' buttons)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,17 @@ from typing import Any
 from django import template
 
 from clusterdialogue.accounts.permissions import user_is_reviewer, user_is_secretariat
+from clusterdialogue.common.permissions import can as _can
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def can(context: Any, action: str, obj: Any = None) -> bool:
+    """``{% can "board.change_post" post as allowed %}``: the same answer as the views'."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    return _can(user, action, obj)
 
 
 @register.filter

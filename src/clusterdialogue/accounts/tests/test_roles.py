@@ -6,14 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from clusterdialogue.accounts.models import Role, RoleAssignment
-from clusterdialogue.accounts.permissions import (
-    user_can_edit_organisation,
-    user_can_validate_organisation,
-    user_is_secretariat,
-    user_represents_organisation,
-)
+from clusterdialogue.accounts.permissions import user_is_secretariat
 from clusterdialogue.accounts.services import role_assign
 from clusterdialogue.accounts_setup import demo_secretariat_ensure
+from clusterdialogue.clusters.permissions import (
+    user_can_edit_organisation,
+    user_can_validate_organisation,
+    user_represents_organisation,
+)
 from clusterdialogue.testing import factories, factories_clusters
 
 pytestmark = pytest.mark.django_db

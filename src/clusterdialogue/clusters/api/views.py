@@ -14,7 +14,6 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from clusterdialogue.accounts.permissions import OrganisationPermission
 from clusterdialogue.clusters.api.serializers import (
     ClusterMemberSerializer,
     ClusterOrganisationSerializer,
@@ -27,6 +26,7 @@ from clusterdialogue.clusters.filters import (
     LabelFilterSet,
 )
 from clusterdialogue.clusters.models import ClusterMember, ClusterOrganisation, Label
+from clusterdialogue.clusters.permissions import OrganisationPermission
 from clusterdialogue.clusters.search import cluster_search_results, search_index_update
 from clusterdialogue.clusters.selectors_directory import directory_queryset
 

@@ -21,18 +21,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from clusterdialogue.accounts.permissions import (
-    user_can_edit_organisation,
-    user_can_manage_members,
-    user_can_propose_change,
-    user_can_validate_organisation,
-)
 from clusterdialogue.clusters.models import (
     ClusterCategory,
     ClusterMember,
     ClusterOrganisation,
     IndustrialEcosystem,
     ProfileChange,
+)
+from clusterdialogue.clusters.permissions import (
+    user_can_edit_organisation,
+    user_can_manage_members,
+    user_can_propose_change,
+    user_can_validate_organisation,
 )
 from clusterdialogue.clusters.search.index import search_index_update
 from clusterdialogue.statistics.models import Industry

@@ -16,8 +16,9 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, I
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from clusterdialogue.accounts.permissions import user_can_view_organisation, user_is_registered
+from clusterdialogue.accounts.permissions import user_is_registered
 from clusterdialogue.clusters.models import ClusterOrganisation
+from clusterdialogue.clusters.permissions import user_can_view_organisation
 from clusterdialogue.collaboration.api.serializers_board import (
     CooperationPostSerializer,
     InterestSerializer,

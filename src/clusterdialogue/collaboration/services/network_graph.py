@@ -22,8 +22,8 @@ from typing import Any
 import networkx as nx
 from django.utils.translation import gettext as _
 
-from clusterdialogue.accounts.permissions import user_can_view_organisation
 from clusterdialogue.clusters.models import ClusterOrganisation
+from clusterdialogue.clusters.permissions import user_can_view_organisation
 from clusterdialogue.clusters.selectors import cluster_list_public
 from clusterdialogue.collaboration.selectors_pipeline import (
     organisation_territory_key,
