@@ -39,13 +39,13 @@ browser-deps:
 		echo "warning: could not install chromium (needs root and Debian's apt); browser tests will be skipped"; }
 
 lint: install
-	$(VENV)/bin/ruff check src tests benchmarks conftest.py
-	$(VENV)/bin/ruff format --check src tests benchmarks conftest.py
+	$(VENV)/bin/ruff check src tests benchmarks docs conftest.py
+	$(VENV)/bin/ruff format --check src tests benchmarks docs conftest.py
 	DJANGO_SETTINGS_MODULE=clusterdialogue.config.settings_test $(PY) manage.py makemigrations --check --dry-run >/dev/null
 
 format: install
-	$(VENV)/bin/ruff check --fix src tests benchmarks conftest.py
-	$(VENV)/bin/ruff format src tests benchmarks conftest.py
+	$(VENV)/bin/ruff check --fix src tests benchmarks docs conftest.py
+	$(VENV)/bin/ruff format src tests benchmarks docs conftest.py
 
 test-sqlite: install
 	$(PYTEST) -q
