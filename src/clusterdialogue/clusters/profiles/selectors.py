@@ -135,3 +135,24 @@ def labels_with_validity(*, organisation: ClusterOrganisation) -> list[tuple[Any
         )
         for label in organisation.labels.all()
     ]
+
+
+def organisation_helix_bars(*, organisation: ClusterOrganisation) -> list[dict[str, Any]]:
+    """The triple-helix composition as bars (share of the members with a known type)."""
+    labels = {
+        "industry": translation.gettext("Industry"),
+        "research": translation.gettext("Research"),
+        "government": translation.gettext("Government"),
+        "other": translation.gettext("Other"),
+    }
+    helix = organisation.triple_helix
+    total = sum(v or 0 for v in helix.values())
+    return [
+        {
+            "key": key,
+            "label": labels[key],
+            "count": value,
+            "percent": round(100 * (value or 0) / total) if total else 0,
+        }
+        for key, value in helix.items()
+    ]

@@ -18,6 +18,7 @@ from clusterdialogue.clusters.profiles.forms import MemberForm, ProfileForm
 from clusterdialogue.clusters.profiles.selectors import (
     contacts_visible,
     labels_with_validity,
+    organisation_helix_bars,
     organisation_history,
 )
 from clusterdialogue.clusters.search.similar import cluster_similar
@@ -45,27 +46,6 @@ def _organisation(request: HttpRequest, slug: str) -> ClusterOrganisation:
     if not can(request.user, "clusters.view", organisation):
         raise Http404("No such cluster profile.")
     return organisation
-
-
-def _helix_bars(organisation: ClusterOrganisation) -> list[dict[str, Any]]:
-    """The triple-helix composition as bars (share of the members with a known type)."""
-    labels = {
-        "industry": _("Industry"),
-        "research": _("Research"),
-        "government": _("Government"),
-        "other": _("Other"),
-    }
-    helix = organisation.triple_helix
-    total = sum(v or 0 for v in helix.values())
-    return [
-        {
-            "key": key,
-            "label": labels[key],
-            "count": value,
-            "percent": round(100 * (value or 0) / total) if total else 0,
-        }
-        for key, value in helix.items()
-    ]
 
 
 # The page's buttons, each the answer of one rule (clusters.permissions, accounts.permissions).
@@ -99,7 +79,7 @@ def cluster_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "tab": "profile",
         "territory": organisation_territory(organisation=organisation),
         "criteria": organisation.entry_criteria,
-        "helix": _helix_bars(organisation),
+        "helix": organisation_helix_bars(organisation=organisation),
         "labels": labels_with_validity(organisation=organisation),
         "sectors": [
             (s.code, s.name_in(get_language() or "en")) for s in organisation.sectors.all()
