@@ -88,12 +88,12 @@ def main() -> int:
     from django.db import connection
     from django.test import Client
 
-    from clusterdialogue.clusters.filters import ClusterOrganisationFilterSet
+    from clusterdialogue.clusters.directory.filters import ClusterOrganisationFilterSet
     from clusterdialogue.clusters.models import ClusterMember, ClusterOrganisation
     from clusterdialogue.clusters.search import cluster_search, cluster_search_results
     from clusterdialogue.clusters.search.backends import search_backend
     from clusterdialogue.clusters.selectors import cluster_list_public
-    from clusterdialogue.clusters.services.example_data import clusters_generate
+    from clusterdialogue.clusters.transfer.example_data import clusters_generate
     from clusterdialogue.datasources import NACE_TITLES, NUTS_FILES, locate
     from clusterdialogue.regions.services import regions_load_nuts
     from clusterdialogue.statistics.services.industries import industries_load_nace

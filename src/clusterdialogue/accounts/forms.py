@@ -9,8 +9,9 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from clusterdialogue.accounts.models import Role
-from clusterdialogue.accounts.permissions import user_can_invite, user_is_secretariat
+from clusterdialogue.accounts.permissions import user_can_invite
 from clusterdialogue.accounts.selectors import organisations_invitable
+from clusterdialogue.common.permissions import can
 from clusterdialogue.regions.models import Territory
 from clusterdialogue.regions.selectors import network_default
 
@@ -43,7 +44,7 @@ class InvitationForm(forms.Form):
         self.fields["organisation"].queryset = organisations_invitable(user=inviter)
         # The most frequent invitation first; inviting a secretariat member is rare and powerful.
         self.fields["role"].initial = Role.CLUSTER_MANAGER
-        if user_is_secretariat(inviter):
+        if can(inviter, "accounts.invite_any_role"):
             self.fields["role"].choices = [
                 (role, role.label)
                 for role in (Role.CLUSTER_MANAGER, Role.TERRITORY_REPRESENTATIVE, Role.MEMBER,

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,7 +16,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from clusterdialogue.accounts.forms import EraseForm, InvitationAcceptForm, InvitationForm
-from clusterdialogue.accounts.permissions import user_can_invite_anyone, user_is_reviewer
 from clusterdialogue.accounts.selectors import invitation_list_sent, role_assignment_list
 from clusterdialogue.accounts.services import (
     InvitationError,
@@ -28,7 +27,7 @@ from clusterdialogue.accounts.services import (
     personal_data_export,
 )
 from clusterdialogue.clusters.models import ContactPerson
-from clusterdialogue.clusters.permissions import user_can_erase_contact
+from clusterdialogue.common.permissions import can, require
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -42,17 +41,24 @@ def account_home(request: HttpRequest) -> HttpResponse:
     context = {
         "roles": role_assignment_list(user=request.user),
         "contacts": ContactPerson.objects.filter(user=request.user).select_related("organisation"),
-        "can_invite": user_can_invite_anyone(request.user),
-        "is_reviewer": user_is_reviewer(request.user),
+        "can_invite": can(request.user, "accounts.invite"),
+        "is_reviewer": can(request.user, "accounts.review_changes"),
     }
     return render(request, "accounts/home.html", context)
+
+
+def _require_inviter(request: HttpRequest) -> None:
+    require(
+        request.user,
+        "accounts.invite",
+        message=_("Your account has no role that lets it invite people."),
+    )
 
 
 @login_required
 def invitation_list(request: HttpRequest) -> HttpResponse:
     """Invitations sent, with their state and link (for passing on without e-mail)."""
-    if not user_can_invite_anyone(request.user):
-        raise PermissionDenied(_("Your account has no role that lets it invite people."))
+    _require_inviter(request)
     context = {"invitations": invitation_list_sent(user=request.user)[:200], "now": timezone.now()}
     return render(request, "accounts/invitation_list.html", context)
 
@@ -60,8 +66,7 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def invitation_create_view(request: HttpRequest) -> HttpResponse:
     """Invite someone; afterwards show the link, whether or not the e-mail went out."""
-    if not user_can_invite_anyone(request.user):
-        raise PermissionDenied(_("Your account has no role that lets it invite people."))
+    _require_inviter(request)
     initial = {key: request.GET[key] for key in ("role", "organisation") if key in request.GET}
     form = InvitationForm(_posted(request), inviter=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -167,10 +172,12 @@ def personal_data_export_view(request: HttpRequest) -> HttpResponse:
 
 def _contact(request: HttpRequest, pk: int) -> ContactPerson:
     contact = get_object_or_404(ContactPerson.objects.select_related("organisation"), pk=pk)
-    if not user_can_erase_contact(request.user, contact):
-        raise PermissionDenied(
-            _("Only the person or the secretariat may export or erase this contact's data.")
-        )
+    require(
+        request.user,
+        "clusters.erase_contact",
+        contact,
+        message=_("Only the person or the secretariat may export or erase this contact's data."),
+    )
     return contact
 
 

@@ -81,7 +81,7 @@ def _finish(report) -> int:
 
 def import_clusters(args: argparse.Namespace) -> int:
     setup_django()
-    from clusterdialogue.clusters.services.imports import clusters_import
+    from clusterdialogue.clusters.transfer.importing.organisations import clusters_import
 
     report = clusters_import(source=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid)
     return _finish(report)
@@ -91,7 +91,7 @@ def import_cluster_members(args: argparse.Namespace) -> int:
     setup_django()
     from clusterdialogue.cli import CommandError
     from clusterdialogue.clusters.models import ClusterOrganisation
-    from clusterdialogue.clusters.services.import_members import cluster_members_import
+    from clusterdialogue.clusters.transfer.importing.members import cluster_members_import
 
     organisation = ClusterOrganisation.objects.filter(slug=args.organisation).first()
     if organisation is None:
@@ -111,9 +111,9 @@ def import_cluster_members(args: argparse.Namespace) -> int:
 def clusters_export_command(args: argparse.Namespace) -> int:
     setup_django()
     from clusterdialogue.cli import CommandError
-    from clusterdialogue.clusters.filters import ClusterOrganisationFilterSet
+    from clusterdialogue.clusters.directory.filters import ClusterOrganisationFilterSet
     from clusterdialogue.clusters.selectors import cluster_list_public
-    from clusterdialogue.clusters.services.exports import FORMATS, clusters_export
+    from clusterdialogue.clusters.transfer.exports import FORMATS, clusters_export
 
     format_ = args.output.suffix.lower().lstrip(".")
     if format_ not in FORMATS:

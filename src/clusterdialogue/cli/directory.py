@@ -67,7 +67,7 @@ def clusters_generate_command(args: argparse.Namespace) -> int:
     from clusterdialogue.cli import CommandError
 
     setup_django()
-    from clusterdialogue.clusters.services.example_data import ExampleDataError, clusters_generate
+    from clusterdialogue.clusters.transfer.example_data import ExampleDataError, clusters_generate
 
     start = time.perf_counter()
     try:
@@ -84,7 +84,7 @@ def clusters_generate_command(args: argparse.Namespace) -> int:
 
 def clusters_delete_generated(args: argparse.Namespace) -> int:
     setup_django()
-    from clusterdialogue.clusters.services.example_data import clusters_generated_delete
+    from clusterdialogue.clusters.transfer.example_data import clusters_generated_delete
 
     print(f"deleted {clusters_generated_delete()} generated example profiles")
     return 0

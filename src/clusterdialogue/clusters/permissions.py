@@ -26,7 +26,7 @@ from clusterdialogue.accounts.permissions import (
     user_managed_organisation_ids,
     user_represented_territories,
 )
-from clusterdialogue.common.permissions import Rule, register_rules
+from clusterdialogue.common.permissions import Rule, can, register_rules
 
 if TYPE_CHECKING:
     from clusterdialogue.clusters.models import ClusterOrganisation, ContactPerson
@@ -135,11 +135,16 @@ def _organisation_of(obj: Any) -> ClusterOrganisation | None:
     return getattr(obj, "organisation", None)
 
 
+def _posted(request: Any, name: str) -> Any:
+    """One value of the request's data (``None`` when the body is not a mapping)."""
+    return request.data.get(name) if hasattr(request.data, "get") else None
+
+
 def _organisation_from_request(request: Any) -> ClusterOrganisation | None:
     """The organisation a POST to a nested resource (members, labels, ...) names, if any."""
     from clusterdialogue.clusters.models import ClusterOrganisation
 
-    value = request.data.get("organisation") if hasattr(request.data, "get") else None
+    value = _posted(request, "organisation")
     if value in (None, ""):
         return None
     organisations = ClusterOrganisation.objects.select_related("region")
@@ -152,11 +157,11 @@ def _organisation_from_request(request: Any) -> ClusterOrganisation | None:
 class OrganisationPermission(BasePermission):
     """DRF permission for cluster profiles and the objects that hang off them (members, ...).
 
-    Reading is open (the viewset's queryset decides what the public sees). Writing needs an
-    account with a role on the organisation: a profile is changed directly by the secretariat
-    and the territory's representative only (managers propose changes through the profile
-    page); members, labels and similar objects by its managers too; creating or deleting a
-    profile by the secretariat (creating also by representatives).
+    Reading is open (the viewset's queryset decides what the public sees). Writing asks the
+    rules of :data:`RULES`: a profile is changed directly by those ``clusters.edit`` allows
+    (managers propose changes through the profile page instead); members, labels and similar
+    objects by those ``clusters.manage_members`` allows; creating a profile needs
+    ``clusters.create`` for its region, deleting one ``clusters.delete``.
     """
 
     message = "Your account has no role on this cluster organisation that allows this change."
@@ -172,11 +177,12 @@ class OrganisationPermission(BasePermission):
             if getattr(view, "queryset", None) is not None and (
                 view.queryset.model is ClusterOrganisation
             ):
-                region = request.data.get("region") if hasattr(request.data, "get") else None
-                return user_can_create_organisation(request.user, str(region or ""))
+                return can(request.user, "clusters.create", str(_posted(request, "region") or ""))
             organisation = _organisation_from_request(request)
             # Without a known organisation the serializer answers 400 for the missing field.
-            return organisation is None or user_can_manage_members(request.user, organisation)
+            return organisation is None or can(
+                request.user, "clusters.manage_members", organisation
+            )
         return True
 
     def has_object_permission(self, request: Any, view: Any, obj: Any) -> bool:
@@ -184,27 +190,30 @@ class OrganisationPermission(BasePermission):
             return True
         organisation = _organisation_of(obj)
         if organisation is None:
-            return user_is_secretariat(request.user)
+            return can(request.user, "accounts.administer")
         if organisation is obj:
-            if request.method == "DELETE":
-                return user_can_delete_organisation(request.user, organisation)
-            if user_can_edit_organisation(request.user, organisation):
-                region = request.data.get("region") if hasattr(request.data, "get") else None
-                # Moving a profile to another region needs rights in the new region too.
-                return not region or user_can_create_organisation(request.user, str(region))
-            if user_manages_organisation(request.user, organisation):
-                self.message = (
-                    "Cluster managers propose profile changes on the profile page "
-                    f"({organisation.get_absolute_url()}edit/); they go live once the "
-                    "territory's representative validates them."
-                )
-            return False
+            return self._profile_write_allowed(request, organisation)
         if request.method in ("PUT", "PATCH") and "organisation" in getattr(request, "data", {}):
             # Moving a member to another organisation needs rights on both.
             target = _organisation_from_request(request)
-            if target is not None and not user_can_manage_members(request.user, target):
+            if target is not None and not can(request.user, "clusters.manage_members", target):
                 return False
-        return user_can_manage_members(request.user, organisation)
+        return can(request.user, "clusters.manage_members", organisation)
+
+    def _profile_write_allowed(self, request: Any, organisation: ClusterOrganisation) -> bool:
+        if request.method == "DELETE":
+            return can(request.user, "clusters.delete", organisation)
+        if can(request.user, "clusters.edit", organisation):
+            region = _posted(request, "region")
+            # Moving a profile to another region needs rights in the new region too.
+            return not region or can(request.user, "clusters.create", str(region))
+        if can(request.user, "clusters.propose_change", organisation):
+            self.message = (
+                "Cluster managers propose profile changes on the profile page "
+                f"({organisation.get_absolute_url()}edit/); they go live once the "
+                "territory's representative validates them."
+            )
+        return False
 
 
 RULES = register_rules(

@@ -1,12 +1,26 @@
-"""Reads for the directory that several pages share."""
+"""Reads of the directory that its features and other apps share.
+
+Which territory a profile lies in (:func:`territory_region_codes`, :func:`cluster_in_territory_q`,
+:func:`organisation_territory`), and which profiles a user may see (:func:`cluster_list_public`
+for the public, :func:`directory_queryset` for a signed-in user's roles).
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
+from clusterdialogue.accounts.permissions import (
+    user_is_secretariat,
+    user_managed_organisation_ids,
+    user_represented_territories,
+)
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.regions.models import Network, Territory
 from clusterdialogue.regions.selectors import network_default, region_predecessor_codes
+
+VIEW_ALL_PERMISSION = "clusters.view_clusterorganisation"
 
 
 def territory_region_codes(*, territory: Territory) -> list[str]:
@@ -45,3 +59,22 @@ def cluster_list_public() -> QuerySet[ClusterOrganisation]:
         .exclude(status=ClusterOrganisation.Status.ARCHIVED)
         .select_related("region")
     )
+
+
+def directory_queryset(*, user: Any) -> QuerySet[ClusterOrganisation]:
+    """The profiles ``user`` may see in the directory (as ``user_can_view_organisation`` says).
+
+    Everyone sees public, non-archived profiles. The secretariat and users with the model
+    permission to view profiles see all; a territory representative also the private and archived
+    profiles of their territory, a cluster manager those of their own organisations.
+    """
+    everything = ClusterOrganisation.objects.select_related("region")
+    if user is None or not user.is_authenticated:
+        return cluster_list_public()
+    if user_is_secretariat(user) or user.has_perm(VIEW_ALL_PERMISSION):
+        return everything
+    own = Q(pk__in=user_managed_organisation_ids(user))
+    for territory in user_represented_territories(user):
+        own |= cluster_in_territory_q(territory=territory)
+    public = Q(is_public=True) & ~Q(status=ClusterOrganisation.Status.ARCHIVED)
+    return everything.filter(public | own)

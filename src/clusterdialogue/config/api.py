@@ -3,7 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from clusterdialogue.analytics.api.views import AnalyticsViewSet, RegionAnalyticsViewSet
-from clusterdialogue.clusters.api.views import (
+from clusterdialogue.clusters.directory.api.views import (
     ClusterMemberViewSet,
     ClusterOrganisationViewSet,
     LabelViewSet,

@@ -81,7 +81,7 @@ def profile_form_data(organisation: Any, *, reviewer: bool = True, **changes: An
 
     With ``reviewer`` the status and visibility fields are included; a manager's form ignores them.
     """
-    from clusterdialogue.clusters.forms import ProfileForm
+    from clusterdialogue.clusters.profiles.forms import ProfileForm
 
     form = ProfileForm(organisation=organisation, reviewer=reviewer, prefix="profile")
     data: dict[str, Any] = {}

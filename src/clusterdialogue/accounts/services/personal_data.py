@@ -17,9 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from clusterdialogue.accounts.models import Invitation, RoleAssignment
-from clusterdialogue.accounts.permissions import user_is_secretariat
 from clusterdialogue.clusters.models import ContactPerson, ProfileChange
-from clusterdialogue.clusters.permissions import user_can_erase_contact
+from clusterdialogue.common.permissions import can, require
 
 ERASED = "[erased]"
 CONTACT_FIELDS = ("name", "role", "email", "phone", "public_consent")
@@ -144,8 +143,12 @@ def person_erase(*, contact: ContactPerson, actor: Any) -> dict[str, int]:
 
     Allowed to the person themselves and to the secretariat (on the person's request).
     """
-    if not user_can_erase_contact(actor, contact):
-        raise PermissionDenied("Only the person or the secretariat may erase this contact.")
+    require(
+        actor,
+        "clusters.erase_contact",
+        contact,
+        message="Only the person or the secretariat may erase this contact.",
+    )
     pattern = _identifiers_pattern(contact.name, contact.email, contact.phone)
     pk = contact.pk
     contact.delete()
@@ -169,7 +172,7 @@ def account_erase(*, user: Any, actor: Any) -> dict[str, int]:
 
     History rows of profiles keep who edited them only as an empty reference afterwards.
     """
-    if actor.pk != user.pk and not user_is_secretariat(actor):
+    if actor.pk != user.pk and not can(actor, "accounts.administer"):
         raise PermissionDenied("Only the person or the secretariat may delete this account.")
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import template
 
-from clusterdialogue.accounts.permissions import user_is_reviewer, user_is_secretariat
 from clusterdialogue.common.permissions import can as _can
 
 register = template.Library()
@@ -23,10 +22,10 @@ def can(context: Any, action: str, obj: Any = None) -> bool:
 @register.filter
 def is_reviewer(user: Any) -> bool:
     """Whether the user validates proposed changes (secretariat or a representative)."""
-    return user_is_reviewer(user)
+    return _can(user, "accounts.review_changes")
 
 
 @register.filter
 def is_secretariat(user: Any) -> bool:
     """Whether the user administers the network."""
-    return user_is_secretariat(user)
+    return _can(user, "accounts.administer")

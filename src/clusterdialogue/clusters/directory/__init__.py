@@ -1,0 +1,1 @@
+"""The directory: the searchable, filterable list of cluster organisations, its map and its API."""

@@ -1,0 +1,1 @@
+"""The directory's REST API: serializers and viewsets (routed in ``config/api.py``)."""

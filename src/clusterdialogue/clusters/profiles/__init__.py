@@ -1,0 +1,1 @@
+"""A cluster organisation's profile: its page, history, editing (or proposals) and members."""

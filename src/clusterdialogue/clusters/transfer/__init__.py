@@ -1,0 +1,1 @@
+"""Moving profiles in and out: the imports, the downloads and the generated example data."""
