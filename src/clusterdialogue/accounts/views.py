@@ -1,4 +1,4 @@
-"""Account pages: the account overview, invitations, and personal data (export, erasure)."""
+"""Account pages: invitations and personal data (export, erasure); the home is in ``home/``."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from clusterdialogue.accounts.forms import EraseForm, InvitationAcceptForm, InvitationForm
-from clusterdialogue.accounts.permissions import user_can_invite_anyone, user_is_reviewer
-from clusterdialogue.accounts.selectors import invitation_list_sent, role_assignment_list
+from clusterdialogue.accounts.permissions import user_can_invite_anyone
+from clusterdialogue.accounts.selectors import invitation_list_sent
 from clusterdialogue.accounts.services import (
     InvitationError,
     account_erase,
@@ -34,18 +34,6 @@ from clusterdialogue.clusters.permissions import user_can_erase_contact
 def _posted(request: HttpRequest) -> Any:
     """The posted data for a form: bound on POST even when empty, so it reports what is missing."""
     return request.POST if request.method == "POST" else None
-
-
-@login_required
-def account_home(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's roles and what they can do from here."""
-    context = {
-        "roles": role_assignment_list(user=request.user),
-        "contacts": ContactPerson.objects.filter(user=request.user).select_related("organisation"),
-        "can_invite": user_can_invite_anyone(request.user),
-        "is_reviewer": user_is_reviewer(request.user),
-    }
-    return render(request, "accounts/home.html", context)
 
 
 @login_required
