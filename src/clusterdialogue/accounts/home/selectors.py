@@ -68,6 +68,7 @@ class Listing:
 
 def _listing(queryset: QuerySet, limit: int = LISTED) -> Listing:
     items = list(queryset[:limit])
+    # A list shorter than the limit is complete: count only when there may be more.
     total = len(items) if len(items) < limit else queryset.count()
     return Listing(items=items, total=total)
 
@@ -152,6 +153,7 @@ def post_match_list_open(
         .order_by("-score", "-post__created_at")
     )
     grouped: dict[int, list[PostMatch]] = defaultdict(list)
+    # Read a few more than are shown: some posters may be hidden from the user.
     for match in matches[: per_organisation * 4 * len(organisations)]:
         shown = grouped[match.organisation_id]
         if len(shown) < per_organisation and can(user, "clusters.view", match.post.organisation):
