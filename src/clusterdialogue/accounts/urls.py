@@ -1,13 +1,14 @@
-"""Account routes: sign-in, invitations, personal data."""
+"""Account routes: the signed-in home, sign-in, invitations, personal data."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from clusterdialogue.accounts import views
+from clusterdialogue.accounts.home import urls as home
 
 app_name = "accounts"
 urlpatterns: list = [
-    path("", views.account_home, name="home"),
+    *home.urlpatterns,
     path(
         "login/",
         auth_views.LoginView.as_view(

@@ -1,4 +1,4 @@
-"""Account pages: the account overview, invitations, and personal data (export, erasure)."""
+"""Account pages: invitations and personal data (export, erasure); the home is in ``home/``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from clusterdialogue.accounts.forms import EraseForm, InvitationAcceptForm, InvitationForm
-from clusterdialogue.accounts.selectors import invitation_list_sent, role_assignment_list
+from clusterdialogue.accounts.selectors import invitation_list_sent
 from clusterdialogue.accounts.services import (
     InvitationError,
     account_erase,
@@ -27,7 +27,7 @@ from clusterdialogue.accounts.services import (
     personal_data_export,
 )
 from clusterdialogue.clusters.models import ContactPerson
-from clusterdialogue.common.permissions import can, require
+from clusterdialogue.common.permissions import require
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -36,17 +36,6 @@ def _posted(request: HttpRequest) -> Any:
 
 
 @login_required
-def account_home(request: HttpRequest) -> HttpResponse:
-    """The signed-in user's roles and what they can do from here."""
-    context = {
-        "roles": role_assignment_list(user=request.user),
-        "contacts": ContactPerson.objects.filter(user=request.user).select_related("organisation"),
-        "can_invite": can(request.user, "accounts.invite"),
-        "is_reviewer": can(request.user, "accounts.review_changes"),
-    }
-    return render(request, "accounts/home.html", context)
-
-
 def _require_inviter(request: HttpRequest) -> None:
     require(
         request.user,
