@@ -10,6 +10,9 @@ from urllib.parse import urlparse
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The shared harness asserts too (testing/api.py, testing/permissions.py): rewrite its asserts
+# so a failure shows the values, as in a test module.
+pytest.register_assert_rewrite("clusterdialogue.testing")
 
 REPO_ROOT = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")

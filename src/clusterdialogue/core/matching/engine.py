@@ -32,7 +32,7 @@ from clusterdialogue.core.matching.features import FeatureSpace, ProfileFeatures
 from clusterdialogue.core.matching.industries import MIN_CORRELATION, specialisation_strength
 from clusterdialogue.core.matching.nace_vocabulary import NaceVocabulary
 from clusterdialogue.core.matching.profiles import prepare_profiles
-from clusterdialogue.core.matching.reasons import pair_reasons
+from clusterdialogue.core.matching.reasons import ReasonContext, pair_reasons
 from clusterdialogue.core.matching.settings import MatchSettings
 from clusterdialogue.core.matching.topk import sparse_topk
 from clusterdialogue.core.matching.vocabulary import ConceptVocabulary, load_concepts
@@ -111,6 +111,16 @@ class MatchIndex:
                     f"no employment data for the region(s) {', '.join(unknown[:10])}: their "
                     "regional specialisation counts as none"
                 )
+        concepts = self.space.vocabulary.concepts
+        self.reason_context = ReasonContext(
+            labels={c.key: c.label for c in concepts},
+            themes={c.key: c.theme for c in concepts},
+            division_codes=codes,
+            division_titles=[nace.title(c) if nace is not None else c for c in codes],
+            related=self.related,
+            correlation=self.correlation,
+            specialisation=self.lq,
+        )
 
     # -- public ---------------------------------------------------------------------------
     def recommend(
@@ -314,7 +324,9 @@ class MatchIndex:
             }
         )
         frame["reasons"] = (
-            [pair_reasons(self, f, a, b) for a, b in zip(i, j, strict=True)] if reasons else ""
+            [pair_reasons(self.reason_context, f, a, g, b) for a, b in zip(i, j, strict=True)]
+            if reasons
+            else ""
         )
         return frame[OUTPUT_COLUMNS]
 

@@ -3,33 +3,64 @@
 Example: ``shared themes: electric mobility, automotive; related industries: C29 Manufacture of
 motor vehicles ↔ C22 Manufacture of rubber and plastic products (co-location r=0.34); regional
 strengths: both regions specialised in C29 (LQ 3.6 and 1.1)``.
+
+The reasons read plain data only (a :class:`ReasonContext` and the two sides'
+:class:`~.features.ProfileFeatures`), so the engine calls them and they never call it back.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
-if TYPE_CHECKING:  # pragma: no cover
-    from clusterdialogue.core.matching.engine import MatchIndex
-    from clusterdialogue.core.matching.features import ProfileFeatures
+from clusterdialogue.core.matching.features import ProfileFeatures
 
-__all__ = ["pair_reasons"]
+__all__ = ["ReasonContext", "pair_reasons"]
 
 SPECIALISED_LQ = 1.0
 MAX_ITEMS = 3
 
 
-def pair_reasons(index: MatchIndex, f: ProfileFeatures, a: int, b: int) -> str:
-    """Plain-words reasons why profile ``a`` (of ``f``) and indexed profile ``b`` match."""
-    g = index.features
-    vocabulary = index.space.vocabulary
+@dataclass(frozen=True)
+class ReasonContext:
+    """What the reasons know besides the two profiles.
+
+    Attributes
+    ----------
+    labels, themes : mapping of str to str
+        Label and theme of each concept key.
+    division_codes : sequence of str
+        The NACE division of each column of ``ProfileFeatures.divisions`` (``"C29"``).
+    division_titles : sequence of str
+        How each of those divisions is named in a reason (``"C29 Manufacture of ..."``).
+    related : numpy.ndarray, optional
+        Divisions by divisions relatedness used in the score (0 below the threshold).
+    correlation : pandas.DataFrame, optional
+        The co-location correlation quoted next to a related pair.
+    specialisation : pandas.DataFrame, optional
+        Regions by divisions location quotients.
+    """
+
+    labels: Mapping[str, str]
+    themes: Mapping[str, str]
+    division_codes: Sequence[str]
+    division_titles: Sequence[str]
+    related: np.ndarray | None = None
+    correlation: pd.DataFrame | None = None
+    specialisation: pd.DataFrame | None = None
+
+
+def pair_reasons(
+    context: ReasonContext, query: ProfileFeatures, a: int, indexed: ProfileFeatures, b: int
+) -> str:
+    """Plain-words reasons why profile ``a`` of ``query`` and profile ``b`` of ``indexed`` match."""
     parts: list[str] = []
-    mine, theirs = f.concepts[a], g.concepts[b]
+    label, theme = context.labels, context.themes
+    mine, theirs = query.concepts[a], indexed.concepts[b]
     shared = [k for k in mine if k in set(theirs)]
-    label = {c.key: c.label for c in vocabulary.concepts}
-    theme = {c.key: c.theme for c in vocabulary.concepts}
     if shared:
         parts.append("shared themes: " + ", ".join(label[k] for k in shared[:MAX_ITEMS]))
     else:
@@ -42,26 +73,25 @@ def pair_reasons(index: MatchIndex, f: ProfileFeatures, a: int, b: int) -> str:
                 if theme[x] == theme[y] and theme[x] in families
             ]
             parts.append(f"related themes ({', '.join(families)}): " + ", ".join(pairs[:MAX_ITEMS]))
-    wording = f.wording[a].multiply(g.wording[b]).sum()
+    wording = query.wording[a].multiply(indexed.wording[b]).sum()
     if not parts and wording >= 0.2:
         parts.append(f"similar wording in their descriptions ({wording:.2f})")
-    offers = _items(f.offer_items[a], g.need_items[b])
-    needs = _items(g.offer_items[b], f.need_items[a])
+    offers = _items(query.offer_items[a], indexed.need_items[b])
+    needs = _items(indexed.offer_items[b], query.need_items[a])
     if offers:
         parts.append("offers what the partner needs: " + ", ".join(offers[:MAX_ITEMS]))
     if needs:
         parts.append("needs what the partner offers: " + ", ".join(needs[:MAX_ITEMS]))
-    codes = index.space.division_codes
-    da, db = f.divisions[a], g.divisions[b]
-    both = [codes[k] for k in np.flatnonzero((da > 0) & (db > 0))]
-    if both:
-        parts.append("same industry: " + ", ".join(_title(index, c) for c in both[:2]))
-    if index.related is not None:
-        related = _related(index, da, db)
+    da, db = query.divisions[a], indexed.divisions[b]
+    both = np.flatnonzero((da > 0) & (db > 0))
+    if len(both):
+        parts.append("same industry: " + ", ".join(context.division_titles[k] for k in both[:2]))
+    if context.related is not None:
+        related = _related(context, da, db)
         if related:
             parts.append("related industries: " + "; ".join(related))
-    if index.lq is not None:
-        strengths = _strengths(index, f.regions[a], g.regions[b], da, db)
+    if context.specialisation is not None:
+        strengths = _strengths(context, query.regions[a], indexed.regions[b], da, db)
         if strengths:
             parts.append("regional strengths: " + "; ".join(strengths))
     return "; ".join(parts) if parts else "little in common"
@@ -71,13 +101,9 @@ def _items(offered: dict[str, str], needed: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(offered[k] for k in offered if k in needed))
 
 
-def _title(index: MatchIndex, code: str) -> str:
-    return index.nace.title(code) if index.nace is not None else code
-
-
-def _related(index: MatchIndex, da: np.ndarray, db: np.ndarray) -> list[str]:
-    codes = index.space.division_codes
-    contribution = np.outer(da, db) * index.related
+def _related(context: ReasonContext, da: np.ndarray, db: np.ndarray) -> list[str]:
+    codes, titles = context.division_codes, context.division_titles
+    contribution = np.outer(da, db) * context.related
     found, seen = [], set()
     for flat in np.argsort(-contribution, axis=None, kind="stable")[:4]:
         x, y = np.unravel_index(flat, contribution.shape)
@@ -86,16 +112,15 @@ def _related(index: MatchIndex, da: np.ndarray, db: np.ndarray) -> list[str]:
         if frozenset((x, y)) in seen:  # C26 ↔ C27 and C27 ↔ C26 say the same
             continue
         seen.add(frozenset((x, y)))
-        r = float(index.correlation.loc[codes[x], codes[y]])
-        found.append(
-            f"{_title(index, codes[x])} ↔ {_title(index, codes[y])} (co-location r={r:.2f})"
-        )
+        r = float(context.correlation.loc[codes[x], codes[y]])
+        found.append(f"{titles[x]} ↔ {titles[y]} (co-location r={r:.2f})")
     return found
 
 
-def _strengths(index: MatchIndex, ra: str, rb: str, da: np.ndarray, db: np.ndarray) -> list[str]:
-    lq = index.lq
-    codes = index.space.division_codes
+def _strengths(
+    context: ReasonContext, ra: str, rb: str, da: np.ndarray, db: np.ndarray
+) -> list[str]:
+    lq, codes = context.specialisation, context.division_codes
     found = []
     for k in np.argsort(-(da + db), kind="stable"):
         if da[k] + db[k] <= 0 or len(found) == 2:
