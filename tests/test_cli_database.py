@@ -7,14 +7,12 @@ names the file, the line and the field, and nothing stored). All figures are inv
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from clusterdialogue.cli import main
 from clusterdialogue.regions.models import Region
 from clusterdialogue.statistics.models import Dataset, Industry, MappingResult, Observation
-from clusterdialogue.testing import factories
+from clusterdialogue.testing.files import write_file
 
 pytestmark = pytest.mark.django_db
 
@@ -25,43 +23,6 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def regions(db) -> dict[str, Region]:
-    """Two invented countries with one NUTS-1 and two NUTS-2 regions each."""
-    made = {}
-    for country in ("QA", "QB"):
-        made[country] = factories.RegionFactory(
-            code=country, name=f"Exampleland {country}", level=0
-        )
-        made[f"{country}1"] = factories.RegionFactory(
-            code=f"{country}1", name=f"{country} North", level=1, parent=made[country]
-        )
-        for i in (1, 2):
-            code = f"{country}1{i}"
-            made[code] = factories.RegionFactory(
-                code=code, name=f"{country} North {i}", level=2, parent=made[f"{country}1"]
-            )
-    return made
-
-
-@pytest.fixture
-def industries(db) -> dict[str, Industry]:
-    return {
-        code: factories.IndustryFactory(code=code, section=code[0], name_en=name)
-        for code, name in (
-            ("C29", "Motor vehicles"),
-            ("C21", "Pharmaceuticals"),
-            ("J62", "Software"),
-        )
-    }
 
 
 # --- import csv ------------------------------------------------------------------------------
@@ -76,8 +37,8 @@ QA11,C29,2014,V16120,,
 """
 
 
-def test_import_csv(tmp_path, capsys, regions, industries):
-    path = write(tmp_path, "stats.csv", LONG_CSV)
+def test_import_csv(tmp_path, capsys, example_regions, example_industries):
+    path = write_file(tmp_path / "stats.csv", LONG_CSV)
     argv = ["import", "csv", str(path), "--dataset", "my_stats", "--title", "My statistics"]
     code, out, err = run(capsys, *argv, "--source", "a survey")
     assert (code, err) == (0, "")
@@ -122,10 +83,10 @@ def test_import_csv(tmp_path, capsys, regions, industries):
     ],
 )
 def test_import_csv_errors_name_line_and_field(
-    tmp_path, capsys, regions, industries, row, line, field, words
+    tmp_path, capsys, example_regions, example_industries, row, line, field, words
 ):
     text = f"region,industry,year,indicator,value,flag\nQA11,C29,2014,V16110,500,\n{row}\n"
-    path = write(tmp_path, "bad.csv", text)
+    path = write_file(tmp_path / "bad.csv", text)
     code, _, err = run(capsys, "import", "csv", str(path), "--dataset", "bad")
     assert code == 2
     assert err.startswith(f"error: {path}, line {line}")
@@ -137,9 +98,10 @@ def test_import_csv_errors_name_line_and_field(
     assert Observation.objects.count() == 0
 
 
-def test_import_csv_header_errors(tmp_path, capsys, regions):
-    path = write(
-        tmp_path, "semicolons.csv", "region;industry;year;indicator;value\nQA11;C29;2014;V16110;5\n"
+def test_import_csv_header_errors(tmp_path, capsys, example_regions):
+    path = write_file(
+        tmp_path / "semicolons.csv",
+        "region;industry;year;indicator;value\nQA11;C29;2014;V16110;5\n",
     )
     code, _, err = run(capsys, "import", "csv", str(path), "--dataset", "bad")
     assert code == 2
@@ -157,9 +119,8 @@ def test_import_csv_missing_file(tmp_path, capsys, db):
 
 
 def test_import_regions_then_statistics_for_them(tmp_path, capsys, db):
-    regions_csv = write(
-        tmp_path,
-        "regions.csv",
+    regions_csv = write_file(
+        tmp_path / "regions.csv",
         "code,name,level,parent_code,country_code\n"
         "XR,Example realm,0,,XR\n"
         "XR1,Example north,1,XR,XR\n"
@@ -179,8 +140,8 @@ def test_import_regions_then_statistics_for_them(tmp_path, capsys, db):
     code, out, _ = run(capsys, "import", "regions", str(regions_csv))
     assert "0 regions created, 3 updated" in out
 
-    stats = write(
-        tmp_path, "realm.csv", "region,industry,year,indicator,value\nXR1,FARM,2020,V16110,10\n"
+    stats = write_file(
+        tmp_path / "realm.csv", "region,industry,year,indicator,value\nXR1,FARM,2020,V16110,10\n"
     )
     code, out, _ = run(capsys, "import", "csv", str(stats), "--dataset", "realm")
     assert code == 0
@@ -196,7 +157,7 @@ def test_import_regions_then_statistics_for_them(tmp_path, capsys, db):
     ],
 )
 def test_import_regions_errors(tmp_path, capsys, db, rows, line, field):
-    path = write(tmp_path, "regions.csv", "code,name,level,parent_code\n" + rows)
+    path = write_file(tmp_path / "regions.csv", "code,name,level,parent_code\n" + rows)
     code, _, err = run(capsys, "import", "regions", str(path))
     assert code == 2
     assert f"line {line}, field '{field}'" in err
@@ -204,7 +165,7 @@ def test_import_regions_errors(tmp_path, capsys, db, rows, line, field):
 
 
 def test_import_regions_missing_column(tmp_path, capsys, db):
-    path = write(tmp_path, "regions.csv", "code,name\nXR,Realm\n")
+    path = write_file(tmp_path / "regions.csv", "code,name\nXR,Realm\n")
     code, _, err = run(capsys, "import", "regions", str(path))
     assert code == 2
     assert "line 1" in err and "missing columns: level, parent_code" in err
@@ -234,8 +195,8 @@ def eurostat_tsv(*, confidential: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_import_eurostat_without_refresh(tmp_path, capsys, regions, industries):
-    path = write(tmp_path, f"{SBS}.tsv", eurostat_tsv(confidential="QB11"))
+def test_import_eurostat_without_refresh(tmp_path, capsys, example_regions, example_industries):
+    path = write_file(tmp_path / f"{SBS}.tsv", eurostat_tsv(confidential="QB11"))
     code, out, err = run(capsys, "import", "eurostat", str(path), "--no-refresh")
     assert (code, err) == (0, "")
     assert f"{SBS}: 48 figures for 4 regions, 3 industries, 2013–2014" in out
@@ -254,8 +215,10 @@ def test_import_eurostat_without_refresh(tmp_path, capsys, regions, industries):
     assert (provisional.value, provisional.flag) == (450.0, "p")
 
 
-def test_import_eurostat_refreshes_the_mapping(tmp_path, capsys, regions, industries):
-    path = write(tmp_path, f"{SBS}.tsv", eurostat_tsv())
+def test_import_eurostat_refreshes_the_mapping(
+    tmp_path, capsys, example_regions, example_industries
+):
+    path = write_file(tmp_path / f"{SBS}.tsv", eurostat_tsv())
     code, out, err = run(capsys, "import", "eurostat", str(path))
     assert (code, err) == (0, "")
     assert "mapping nace_division: level 1: 12, level 2: 24 (12 cells from sums)" in out
@@ -281,10 +244,10 @@ def test_import_eurostat_refreshes_the_mapping(tmp_path, capsys, regions, indust
     ],
 )
 def test_import_eurostat_unknown_codes(
-    tmp_path, capsys, regions, industries, bad_row, field, words
+    tmp_path, capsys, example_regions, example_industries, bad_row, field, words
 ):
     text = eurostat_tsv() + bad_row + "\n"
-    path = write(tmp_path, f"{SBS}.tsv", text)
+    path = write_file(tmp_path / f"{SBS}.tsv", text)
     code, _, err = run(capsys, "import", "eurostat", str(path))
     assert code == 2
     assert f"line {text.count(chr(10))}, field '{field}'" in err
@@ -293,9 +256,9 @@ def test_import_eurostat_unknown_codes(
     assert not Dataset.objects.filter(code=SBS).exists()
 
 
-def test_import_eurostat_malformed_cell(tmp_path, capsys, regions, industries):
+def test_import_eurostat_malformed_cell(tmp_path, capsys, example_regions, example_industries):
     text = eurostat_tsv().replace("\t50 \t", "\t5O \t", 1)  # a letter O for a zero
-    path = write(tmp_path, f"{SBS}.tsv", text)
+    path = write_file(tmp_path / f"{SBS}.tsv", text)
     code, _, err = run(capsys, "import", "eurostat", str(path))
     assert code == 2
     assert err.startswith(f"error: {path}, line ")
@@ -303,8 +266,8 @@ def test_import_eurostat_malformed_cell(tmp_path, capsys, regions, industries):
     assert Observation.objects.count() == 0
 
 
-def test_import_eurostat_unsupported_dataset(tmp_path, capsys, regions, industries):
-    path = write(tmp_path, "nama_10r_3empers.tsv", eurostat_tsv())
+def test_import_eurostat_unsupported_dataset(tmp_path, capsys, example_regions, example_industries):
+    path = write_file(tmp_path / "nama_10r_3empers.tsv", eurostat_tsv())
     code, _, err = run(capsys, "import", "eurostat", str(path), "--no-refresh")
     assert code == 2
     assert "unsupported Eurostat dataset 'nama_10r_3empers'" in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdialogue.testing import factories
+from clusterdialogue.testing import factories, world
 
 
 @pytest.fixture
@@ -33,7 +33,25 @@ def territory_factory(db):
 
 
 @pytest.fixture
-def small_world(db):
+def nuts_tree(db):
+    """Build a NUTS-like tree of regions (:func:`clusterdialogue.testing.world.nuts_tree`)."""
+    return world.nuts_tree
+
+
+@pytest.fixture
+def example_regions(db):
+    """The small world's regions alone (:data:`~clusterdialogue.testing.world.EXAMPLE_REGIONS`)."""
+    return world.nuts_tree(world.EXAMPLE_REGIONS)
+
+
+@pytest.fixture
+def example_industries(db):
+    """The small world's industries alone (C29, C21 and J62)."""
+    return world.nace_divisions(world.EXAMPLE_INDUSTRIES)
+
+
+@pytest.fixture
+def small_world(example_regions, example_industries):
     """An example network (clearly not real): two countries, four NUTS-2 regions, three industries.
 
     Employment figures are invented for tests and the mapping is computed from them through the
@@ -41,26 +59,10 @@ def small_world(db):
     """
     from clusterdialogue.statistics.services.mapping import mapping_refresh
 
-    countries = [
-        factories.RegionFactory(code=c, name=f"Exampleland {c}", level=0) for c in ("QA", "QB")
-    ]
-    level1 = [
-        factories.RegionFactory(code=f"{c.code}1", name=f"{c.name} North", level=1, parent=c)
-        for c in countries
-    ]
-    level2 = [
-        factories.RegionFactory(code=f"{p.code}{i}", name=f"{p.name} {i}", level=2, parent=p)
-        for p in level1
-        for i in (1, 2)
-    ]
-    industries = [
-        factories.IndustryFactory(code=code, section=code[0], name_en=name)
-        for code, name in (
-            ("C29", "Motor vehicles"),
-            ("C21", "Pharmaceuticals"),
-            ("J62", "Software"),
-        )
-    ]
+    countries = [example_regions[code] for code in ("QA", "QB")]
+    level1 = [example_regions[code] for code in ("QA1", "QB1")]
+    level2 = [example_regions[code] for code in ("QA11", "QA12", "QB11", "QB12")]
+    industries = list(example_industries.values())
     employment = {
         "QA11": (500, 100, 400),
         "QA12": (50, 300, 650),

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from clusterdialogue.regions.models import RegionCodeChange
-from clusterdialogue.testing import factories
+from clusterdialogue.testing import factories, world
 
 INDUSTRIES = {
     "C29": "Motor vehicles (example)",
@@ -64,32 +64,19 @@ def analytics_world(db):
     The default network "Example network" has the territories Alpha (QA11, partner), Beta
     (QB12, partner) and Gamma (QB9, associate, figures under QB1).
     """
-    countries = {
-        code: factories.RegionFactory(code=code, name=f"Exampleland {code}", level=0)
-        for code in ("QA", "QB")
-    }
-    level1 = {
-        code: factories.RegionFactory(
-            code=code, name=f"Example {code}", level=1, parent=countries[code[:2]]
-        )
-        for code in ("QA1", "QA2", "QB1", "QB9")
-    }
-    level1["QB1"].versions = "2013"
-    level1["QB1"].save()
+    below = ("QA1", "QA2", "QB1", "QB9", *LEANING, "QA14", "QA111")
+    regions = world.nuts_tree(
+        {"QA": "Exampleland QA", "QB": "Exampleland QB"} | {c: f"Example {c}" for c in below}
+    )
+    regions["QB1"].versions = "2013"
+    regions["QB1"].save()
     RegionCodeChange.objects.create(
         old_code="QB1", new_code="QB9", old_version="2013", new_version="2016", relation="recoded"
     )
-    level2 = {
-        code: factories.RegionFactory(
-            code=code, name=f"Example {code}", level=2, parent=level1[code[:3]]
-        )
-        for code in [*LEANING, "QA14"]
-    }
-    factories.RegionFactory(code="QA111", name="Example QA111", level=3, parent=level2["QA11"])
-    industries = {
-        code: factories.IndustryFactory(code=code, section=code[0], name_en=name)
-        for code, name in INDUSTRIES.items()
-    }
+    countries = {code: r for code, r in regions.items() if r.level == 0}
+    level1 = {code: r for code, r in regions.items() if r.level == 1}
+    level2 = {code: r for code, r in regions.items() if r.level == 2}
+    industries = world.nace_divisions(INDUSTRIES)
     dataset = factories.DatasetFactory()
     for (region, industry, year), value in analytics_employment_figures().items():
         factories.ObservationFactory(

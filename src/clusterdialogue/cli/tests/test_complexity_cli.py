@@ -11,6 +11,7 @@ import pytest
 from clusterdialogue.cli import main
 from clusterdialogue.core.complexity import complexity_matrices
 from clusterdialogue.core.io.mapping_files import read_categories_csv, read_employment_csv
+from clusterdialogue.testing.files import write_file
 
 FILES = ["rca", "proximity", "density", "eci", "pci", "opportunities"]
 COLUMNS = {
@@ -60,15 +61,9 @@ B05,mining,Mining,traded
 """
 
 
-def write(tmp_path: Path, name: str, text: str) -> str:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return str(path)
-
-
-def run(tmp_path: Path, *options: str) -> tuple[int, dict[str, pd.DataFrame]]:
+def run(tmp_path: Path, *options: str | Path) -> tuple[int, dict[str, pd.DataFrame]]:
     out = tmp_path / "out"
-    code = main(["mapping", "complexity", *options, "--out-dir", str(out)])
+    code = main(["mapping", "complexity", *map(str, options), "--out-dir", str(out)])
     tables = {
         name: pd.read_csv(out / f"{name}.csv", keep_default_na=False, na_values=[""])
         for name in FILES
@@ -81,9 +76,9 @@ def test_writes_six_files_covering_every_cell(tmp_path, capsys):
     code, tables = run(
         tmp_path,
         "--employment",
-        write(tmp_path, "E.csv", employment_text()),
+        write_file(tmp_path / "E.csv", employment_text()),
         "--categories",
-        write(tmp_path, "C.csv", CATEGORIES),
+        write_file(tmp_path / "C.csv", CATEGORIES),
     )
     assert code == 0
     assert sorted(tables) == sorted(FILES)
@@ -114,8 +109,8 @@ def test_writes_six_files_covering_every_cell(tmp_path, capsys):
 
 
 def test_files_hold_the_core_results(tmp_path):
-    e_path = write(tmp_path, "E.csv", employment_text())
-    c_path = write(tmp_path, "C.csv", CATEGORIES)
+    e_path = write_file(tmp_path / "E.csv", employment_text())
+    c_path = write_file(tmp_path / "C.csv", CATEGORIES)
     code, tables = run(tmp_path, "--employment", e_path, "--categories", c_path, "--year", "2014")
     assert code == 0
     result = complexity_matrices(
@@ -133,7 +128,7 @@ def test_files_hold_the_core_results(tmp_path):
 
 def test_opportunities_are_ranked_and_limited_by_top(tmp_path):
     code, tables = run(
-        tmp_path, "--employment", write(tmp_path, "E.csv", employment_text()), "--top", "2"
+        tmp_path, "--employment", write_file(tmp_path / "E.csv", employment_text()), "--top", "2"
     )
     assert code == 0
     opportunities = tables["opportunities"]
@@ -148,7 +143,9 @@ def test_opportunities_are_ranked_and_limited_by_top(tmp_path):
 
 def test_without_year_column_and_with_threshold(tmp_path, capsys):
     text = employment_text(years=((None, YEAR_2014),), with_year=False)
-    code, tables = run(tmp_path, "--employment", write(tmp_path, "E.csv", text), "--threshold", "2")
+    code, tables = run(
+        tmp_path, "--employment", write_file(tmp_path / "E.csv", text), "--threshold", "2"
+    )
     assert code == 0
     rca = tables["rca"]
     assert ((rca["m"] == 1) == (rca["rca"] >= 2)).all()
@@ -190,9 +187,9 @@ def test_bad_input_is_an_error_with_exit_code_2(tmp_path, capsys, case):
         categories = "industry,category,type\nC10,food,tradable\n"
     elif case == "year without year column":
         employment = "region,industry,employment\nA,C10,5\nB,C11,7\n"
-    files = ["--employment", write(tmp_path, "E.csv", employment)]
+    files = ["--employment", write_file(tmp_path / "E.csv", employment)]
     if categories:
-        files += ["--categories", write(tmp_path, "C.csv", categories)]
+        files += ["--categories", write_file(tmp_path / "C.csv", categories)]
     code, tables = run(tmp_path, *files, *options)
     assert code == 2
     assert tables == {}  # nothing written
@@ -203,9 +200,9 @@ def test_bad_input_is_an_error_with_exit_code_2(tmp_path, capsys, case):
 
 
 def test_output_folder_parent_must_exist(tmp_path, capsys):
-    employment = write(tmp_path, "E.csv", employment_text())
+    employment = write_file(tmp_path / "E.csv", employment_text())
     out = str(tmp_path / "no" / "out")
-    code = main(["mapping", "complexity", "--employment", employment, "--out-dir", out])
+    code = main(["mapping", "complexity", "--employment", str(employment), "--out-dir", out])
     assert code == 2
     assert "does not exist" in capsys.readouterr().err
 
@@ -213,6 +210,6 @@ def test_output_folder_parent_must_exist(tmp_path, capsys):
 def test_existing_folder_is_reused_and_files_overwritten(tmp_path):
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "eci.csv").write_text("old\n", encoding="utf-8")
-    code, tables = run(tmp_path, "--employment", write(tmp_path, "E.csv", employment_text()))
+    code, tables = run(tmp_path, "--employment", write_file(tmp_path / "E.csv", employment_text()))
     assert code == 0
     assert tables["eci"].columns.tolist() == ["region", "eci"]

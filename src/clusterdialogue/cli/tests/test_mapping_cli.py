@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from clusterdialogue.cli import main
+from clusterdialogue.testing.files import write_file
 
 EMPLOYMENT = """\
 region,industry,employment,establishments
@@ -24,20 +25,16 @@ C10,food,Food processing,local
 """
 
 
-def write(tmp_path: Path, name: str, text: str) -> str:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return str(path)
-
-
-def run(tmp_path: Path, *options: str, method: str = "eco") -> tuple[int, pd.DataFrame | None]:
+def run(
+    tmp_path: Path, *options: str | Path, method: str = "eco"
+) -> tuple[int, pd.DataFrame | None]:
     out = tmp_path / "OUT.csv"
-    code = main(["mapping", "compute", *options, "--method", method, "--out", str(out)])
+    code = main(["mapping", "compute", *map(str, options), "--method", method, "--out", str(out)])
     return code, (pd.read_csv(out, dtype=str, keep_default_na=False) if out.exists() else None)
 
 
 def test_eco_end_to_end(tmp_path, capsys):
-    code, out = run(tmp_path, "--employment", write(tmp_path, "E.csv", EMPLOYMENT))
+    code, out = run(tmp_path, "--employment", write_file(tmp_path / "E.csv", EMPLOYMENT))
     assert code == 0
     assert out.columns.tolist() == [
         "region", "category", "employment", "lq", "lq_rank",
@@ -59,9 +56,9 @@ def test_cmp_end_to_end_with_categories_local_flags_empty(tmp_path, capsys):
     code, out = run(
         tmp_path,
         "--employment",
-        write(tmp_path, "E.csv", EMPLOYMENT),
+        write_file(tmp_path / "E.csv", EMPLOYMENT),
         "--categories",
-        write(tmp_path, "C.csv", CATEGORIES),
+        write_file(tmp_path / "C.csv", CATEGORIES),
         method="cmp",
     )
     assert code == 0
@@ -81,7 +78,7 @@ def test_year_column_comes_first_and_years_are_separate(tmp_path):
             [("A", "x"), ("A", "y"), ("B", "x"), ("B", "y")], values, strict=True
         )
     )
-    code, out = run(tmp_path, "--employment", write(tmp_path, "E.csv", text))
+    code, out = run(tmp_path, "--employment", write_file(tmp_path / "E.csv", text))
     assert code == 0
     assert out.columns[0] == "year"
     assert [float(v) for v in out.loc[out["year"] == "2015", "lq"]] == [1.0] * 4
@@ -96,9 +93,9 @@ def test_benchmark_file_semicolons_and_warnings(tmp_path, capsys):
     code, out = run(
         tmp_path,
         "--employment",
-        write(tmp_path, "E.csv", employment),
+        write_file(tmp_path / "E.csv", employment),
         "--benchmark",
-        write(tmp_path, "B.csv", benchmark),
+        write_file(tmp_path / "B.csv", benchmark),
         method="cmp",
     )
     assert code == 0
@@ -120,9 +117,11 @@ def test_help_explains_the_files(capsys):
 
 
 def test_missing_output_folder_is_an_error(tmp_path, capsys):
-    employment = write(tmp_path, "E.csv", EMPLOYMENT)
+    employment = write_file(tmp_path / "E.csv", EMPLOYMENT)
     out = str(tmp_path / "no" / "OUT.csv")
-    code = main(["mapping", "compute", "--employment", employment, "--method", "eco", "--out", out])
+    code = main(
+        ["mapping", "compute", "--employment", str(employment), "--method", "eco", "--out", out]
+    )
     assert code == 2
     assert "does not exist" in capsys.readouterr().err
 
@@ -191,11 +190,11 @@ BAD_INPUTS = {
 @pytest.mark.parametrize(("file", "text", "expected"), BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
 def test_bad_input_is_reported_with_file_line_and_field(tmp_path, capsys, file, text, expected):
     files = {"E.csv": EMPLOYMENT, file: text}
-    options = ["--employment", write(tmp_path, "E.csv", files["E.csv"])]
+    options = ["--employment", write_file(tmp_path / "E.csv", files["E.csv"])]
     if file == "C.csv":
-        options += ["--categories", write(tmp_path, "C.csv", text)]
+        options += ["--categories", write_file(tmp_path / "C.csv", text)]
     if file == "B.csv":
-        options += ["--benchmark", write(tmp_path, "B.csv", text)]
+        options += ["--benchmark", write_file(tmp_path / "B.csv", text)]
     code, out = run(tmp_path, *options)
     assert code == 2
     assert out is None

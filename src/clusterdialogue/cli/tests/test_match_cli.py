@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from clusterdialogue.cli import main
+from clusterdialogue.testing.files import write_file
 
 PROFILES = """\
 id,name,region,text,keywords,offers,needs,nace
@@ -32,15 +31,9 @@ R3,C11,50
 """
 
 
-def write(tmp_path: Path, name: str, text: str) -> str:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return str(path)
-
-
 def run(tmp_path, *options):
     out = tmp_path / "OUT.csv"
-    code = main(["match", "recommend", "--out", str(out), *options])
+    code = main(["match", "recommend", "--out", str(out), *map(str, options)])
     return code, (pd.read_csv(out, dtype=str, keep_default_na=False) if out.exists() else None)
 
 
@@ -48,7 +41,7 @@ def test_recommend_end_to_end(tmp_path, capsys):
     code, out = run(
         tmp_path,
         "--profiles",
-        write(tmp_path, "P.csv", PROFILES),
+        write_file(tmp_path / "P.csv", PROFILES),
         "--top",
         "2",
         "--cross-territory",
@@ -68,9 +61,9 @@ def test_recommend_with_employment_settings(tmp_path, capsys):
     code, out = run(
         tmp_path,
         "--profiles",
-        write(tmp_path, "P.csv", PROFILES),
+        write_file(tmp_path / "P.csv", PROFILES),
         "--employment",
-        write(tmp_path, "E.csv", EMPLOYMENT),
+        write_file(tmp_path / "E.csv", EMPLOYMENT),
         "--similarity-weight",
         "0.5",
         "--min-score",
@@ -96,14 +89,14 @@ def test_recommend_with_employment_settings(tmp_path, capsys):
     ],
 )
 def test_recommend_reports_bad_files(tmp_path, capsys, text, message):
-    code, out = run(tmp_path, "--profiles", write(tmp_path, "P.csv", text))
+    code, out = run(tmp_path, "--profiles", write_file(tmp_path / "P.csv", text))
     assert code == 2 and out is None
     assert message in capsys.readouterr().err
 
 
 def test_recommend_rejects_bad_settings(tmp_path, capsys):
     code, _ = run(
-        tmp_path, "--profiles", write(tmp_path, "P.csv", PROFILES), "--similarity-weight", "2"
+        tmp_path, "--profiles", write_file(tmp_path / "P.csv", PROFILES), "--similarity-weight", "2"
     )
     assert code == 2
     assert "similarity_weight must be between 0 and 1" in capsys.readouterr().err

@@ -24,6 +24,7 @@ from clusterdialogue.regions.services import (
     regions_load_nuts,
     regions_load_reference,
 )
+from clusterdialogue.testing.files import write_file
 
 pytestmark = pytest.mark.django_db
 
@@ -341,16 +342,10 @@ def test_network_create_unknown_region_raises_and_stores_nothing(motor_regions, 
 # --- regions_import_csv -------------------------------------------------------------------------
 
 
-def write_csv(tmp_path: Path, text: str, name: str = "regions.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_regions_import_csv_creates_custom_regions(tmp_path, region_factory):
     region_factory(code="DE1", name="Baden-Württemberg", level=1)
-    path = write_csv(
-        tmp_path,
+    path = write_file(
+        tmp_path / "regions.csv",
         "code,name,level,parent_code,country_code\n"
         "QX11,Child first,2,QX1,QX\n"  # parent listed later in the same file
         "QX1,North,1,QX,QX\n"
@@ -392,8 +387,8 @@ def test_regions_import_csv_creates_custom_regions(tmp_path, region_factory):
 def test_regions_import_csv_errors_name_line_and_field(tmp_path, region_factory, row, field, words):
     region_factory(code="QX", level=0)
     before = region_snapshot()
-    path = write_csv(
-        tmp_path,
+    path = write_file(
+        tmp_path / "regions.csv",
         f"code,name,level,parent_code,country_code\nQX1,Fine,1,QX,QX\n{row}\nQX3,Fine,1,QX,QX\n",
     )
 
@@ -409,7 +404,7 @@ def test_regions_import_csv_errors_name_line_and_field(tmp_path, region_factory,
 
 
 def test_regions_import_csv_missing_column(tmp_path):
-    path = write_csv(tmp_path, "code,name,level\nQX,Exampleland,0\n")
+    path = write_file(tmp_path / "regions.csv", "code,name,level\nQX,Exampleland,0\n")
 
     with pytest.raises(DataFileError) as error:
         regions_import_csv(path=path)

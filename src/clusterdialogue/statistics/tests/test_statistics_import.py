@@ -14,6 +14,7 @@ from clusterdialogue.statistics.services.imports import (
     dataset_import_eurostat,
     dataset_import_long_csv,
 )
+from clusterdialogue.testing.files import write_file
 
 pytestmark = pytest.mark.django_db
 
@@ -49,12 +50,6 @@ def tsv(header: str, rows: list[str]) -> str:
     return "\n".join([header, *rows]) + "\n"
 
 
-def write(path: Path, text: str, *, compress: bool) -> Path:
-    data = text.encode("utf-8")
-    path.write_bytes(gzip.compress(data) if compress else data)
-    return path
-
-
 def sbs_path(tmp_path: Path, compress: bool) -> Path:
     directory = tmp_path / ("gz" if compress else "plain")
     directory.mkdir(exist_ok=True)
@@ -79,14 +74,9 @@ def snapshot() -> dict[str, list[dict]]:
 
 
 @pytest.fixture
-def sbs_world(region_factory, industry_factory):
+def sbs_world(nuts_tree, industry_factory):
     """The regions and industries the small SBS files use."""
-    de = region_factory(code="DE", level=0)
-    de1 = region_factory(code="DE1", parent=de)
-    region_factory(code="DE11", parent=de1)
-    fr = region_factory(code="FR", level=0)
-    fr7 = region_factory(code="FR7", parent=fr)
-    region_factory(code="FR71", parent=fr7)
+    nuts_tree(["DE", "DE1", "DE11", "FR", "FR7", "FR71"])
     industry_factory(code="C", scheme=Industry.Scheme.NACE_SECTION, section="C")
     industry_factory(code="C29", section="C")
     industry_factory(code="C10", section="C")
@@ -101,7 +91,7 @@ def compress(request) -> bool:
 
 
 def test_import_eurostat_stores_values_and_flags(sbs_world, tmp_path, compress):
-    path = write(sbs_path(tmp_path, compress), tsv(SBS_HEADER, SBS_ROWS), compress=compress)
+    path = write_file(sbs_path(tmp_path, compress), tsv(SBS_HEADER, SBS_ROWS), gz=compress)
 
     report = dataset_import_eurostat(path=path)
 
@@ -128,7 +118,7 @@ def test_import_eurostat_stores_values_and_flags(sbs_world, tmp_path, compress):
 
 
 def test_import_eurostat_again_is_idempotent_and_updates_changed_values(sbs_world, tmp_path):
-    path = write(sbs_path(tmp_path, False), tsv(SBS_HEADER, SBS_ROWS), compress=False)
+    path = write_file(sbs_path(tmp_path, False), tsv(SBS_HEADER, SBS_ROWS), gz=False)
     dataset_import_eurostat(path=path)
     before = snapshot()
 
@@ -141,7 +131,7 @@ def test_import_eurostat_again_is_idempotent_and_updates_changed_values(sbs_worl
 
     changed = [row.replace("158012 ", "158013 p") for row in SBS_ROWS]
     changed[1] = "C29,V11210,DE11\t: c\t1210 \t1190 "  # a published figure became confidential
-    write(path, tsv(SBS_HEADER, changed), compress=False)
+    write_file(path, tsv(SBS_HEADER, changed), gz=False)
     dataset_import_eurostat(path=path)
 
     expected = dict(SBS_EXPECTED)
@@ -160,7 +150,7 @@ def test_import_eurostat_keeps_other_datasets(sbs_world, tmp_path, observation_f
     )
 
     dataset_import_eurostat(
-        path=write(sbs_path(tmp_path, False), tsv(SBS_HEADER, SBS_ROWS), compress=False)
+        path=write_file(sbs_path(tmp_path, False), tsv(SBS_HEADER, SBS_ROWS), gz=False)
     )
 
     other.refresh_from_db()
@@ -219,12 +209,12 @@ BAD_FILES = {
 @pytest.mark.parametrize("case", BAD_FILES)
 def test_import_eurostat_bad_file_raises_and_changes_nothing(sbs_world, tmp_path, compress, case):
     path = sbs_path(tmp_path, compress)
-    dataset_import_eurostat(path=write(path, tsv(SBS_HEADER, SBS_ROWS), compress=compress))
+    dataset_import_eurostat(path=write_file(path, tsv(SBS_HEADER, SBS_ROWS), gz=compress))
     before = snapshot()
     header, rows, line, field, words = BAD_FILES[case]
     # The bad file would also change a stored figure; it must not.
     rows = [row.replace("561839 ", "1 ") for row in rows]
-    write(path, tsv(header, rows), compress=compress)
+    write_file(path, tsv(header, rows), gz=compress)
 
     with pytest.raises(DataFileError) as error:
         dataset_import_eurostat(path=path)
@@ -240,7 +230,7 @@ def test_import_eurostat_bad_file_raises_and_changes_nothing(sbs_world, tmp_path
 
 def test_import_eurostat_truncated_gzip_raises_and_changes_nothing(sbs_world, tmp_path):
     path = sbs_path(tmp_path, True)
-    dataset_import_eurostat(path=write(path, tsv(SBS_HEADER, SBS_ROWS), compress=True))
+    dataset_import_eurostat(path=write_file(path, tsv(SBS_HEADER, SBS_ROWS), gz=True))
     before = snapshot()
     whole = gzip.compress(tsv(SBS_HEADER, SBS_ROWS * 1).replace("561839", "1").encode())
     path.write_bytes(whole[: len(whole) // 2])
@@ -255,7 +245,7 @@ def test_import_eurostat_truncated_gzip_raises_and_changes_nothing(sbs_world, tm
 
 def test_import_eurostat_first_import_failing_leaves_no_dataset(sbs_world, tmp_path):
     header, rows, *_ = BAD_FILES["unknown-region"]
-    path = write(sbs_path(tmp_path, False), tsv(header, rows), compress=False)
+    path = write_file(sbs_path(tmp_path, False), tsv(header, rows), gz=False)
     before = snapshot()
 
     with pytest.raises(DataFileError):
@@ -266,7 +256,7 @@ def test_import_eurostat_first_import_failing_leaves_no_dataset(sbs_world, tmp_p
 
 
 def test_import_eurostat_unsupported_dataset(sbs_world, tmp_path):
-    path = write(tmp_path / "nama_10r_2gdp.tsv", tsv(SBS_HEADER, SBS_ROWS), compress=False)
+    path = write_file(tmp_path / "nama_10r_2gdp.tsv", tsv(SBS_HEADER, SBS_ROWS), gz=False)
 
     with pytest.raises(DataFileError, match="unsupported Eurostat dataset 'nama_10r_2gdp'"):
         dataset_import_eurostat(path=path)
@@ -278,7 +268,7 @@ def test_import_eurostat_dissemination_api_layout_names_the_geo_line(sbs_world, 
     """Files from the dissemination API start with a ``freq`` dimension (dropped on reading)."""
     header = "freq,nace_r2,indic_sb,geo\\TIME_PERIOD\t2014 \t2015 "
     rows = ["A,C29,V16110,DE11\t158012 \t160445 ", "A,C29,V16110,FR71\t25694 \t: c"]
-    path = write(tmp_path / "estat_sbs_r_nuts06_r2.tsv", tsv(header, rows), compress=compress)
+    path = write_file(tmp_path / "estat_sbs_r_nuts06_r2.tsv", tsv(header, rows), gz=compress)
 
     report = dataset_import_eurostat(path=path)
 
@@ -290,7 +280,7 @@ def test_import_eurostat_dissemination_api_layout_names_the_geo_line(sbs_world, 
         ("FR71", "C29", "V16110", 2015): (None, "c"),
     }
     before = snapshot()
-    write(path, tsv(header, [*rows, "A,C10,V16110,ZZ99\t1 \t2 "]), compress=compress)
+    write_file(path, tsv(header, [*rows, "A,C10,V16110,ZZ99\t1 \t2 "]), gz=compress)
 
     with pytest.raises(DataFileError) as error:
         dataset_import_eurostat(path=path)
@@ -301,8 +291,8 @@ def test_import_eurostat_dissemination_api_layout_names_the_geo_line(sbs_world, 
 
 @pytest.mark.parametrize("header", ["indic_sb,geo\\time", "nace_r2,indic_sb\\time"])
 def test_import_eurostat_missing_dimension(sbs_world, tmp_path, header):
-    path = write(
-        sbs_path(tmp_path, False), tsv(f"{header}\t2014 ", ["C29,DE11\t5 "]), compress=False
+    path = write_file(
+        sbs_path(tmp_path, False), tsv(f"{header}\t2014 ", ["C29,DE11\t5 "]), gz=False
     )
 
     with pytest.raises(DataFileError) as error:
@@ -330,7 +320,7 @@ def test_import_eurostat_lfs_layout(sbs_world, tmp_path, industry_factory, compr
         industry_factory(code=code, scheme=Industry.Scheme.NACE_A10, section="")
     name = "lfst_r_lfe2en2.tsv.gz" if compress else "lfst_r_lfe2en2.tsv"
 
-    report = dataset_import_eurostat(path=write(tmp_path / name, LFS_TEXT, compress=compress))
+    report = dataset_import_eurostat(path=write_file(tmp_path / name, LFS_TEXT, gz=compress))
 
     assert report.dataset == "lfst_r_lfe2en2"
     assert stored() == {
@@ -351,7 +341,7 @@ def test_import_eurostat_lfs_unknown_region_names_the_geo_line(
     for code in ("B-E", "TOTAL"):
         industry_factory(code=code, scheme=Industry.Scheme.NACE_A10, section="")
     text = LFS_TEXT + "THS,TOTAL,Y15-64,EU28\t1 \t2 \n"
-    path = write(tmp_path / "lfst_r_lfe2en2.tsv", text, compress=False)
+    path = write_file(tmp_path / "lfst_r_lfe2en2.tsv", text, gz=False)
 
     with pytest.raises(DataFileError) as error:
         dataset_import_eurostat(path=path)
@@ -439,9 +429,9 @@ def test_import_long_csv_bad_value_names_line_and_field(sbs_world, tmp_path):
 def test_reimport_removes_a_figure_that_became_missing(sbs_world, tmp_path):
     header = "nace_r2,indic_sb,geo\\time\t2015 \t2014 "
     path = tmp_path / "sbs_r_nuts06_r2.tsv"
-    write(path, tsv(header, ["C29,V16110,DE11\t160445 \t158012 "]), compress=False)
+    write_file(path, tsv(header, ["C29,V16110,DE11\t160445 \t158012 "]), gz=False)
     dataset_import_eurostat(path=path)
     assert Observation.objects.count() == 2
-    write(path, tsv(header, ["C29,V16110,DE11\t: \t158012 "]), compress=False)
+    write_file(path, tsv(header, ["C29,V16110,DE11\t: \t158012 "]), gz=False)
     dataset_import_eurostat(path=path)
     assert list(Observation.objects.values_list("year", "value")) == [(2014, 158012.0)]

@@ -20,19 +20,15 @@ from clusterdialogue.core.io.eurostat import (
     eurostat_dataset_code,
     read_eurostat_tsv,
 )
+from clusterdialogue.testing.files import write_file
 
 HEADER = "nace_r2,indic_sb,geo\\time\t2015 \t2014 \n"
 
 
-def write(tmp_path: Path, text: str | bytes, *, name: str = "x.tsv", gz: bool = False) -> Path:
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    path = tmp_path / name
-    path.write_bytes(gzip.compress(data) if gz else data)
-    return path
-
-
 def one_cell(tmp_path: Path, cell: str) -> pd.DataFrame:
-    return read_eurostat_tsv(write(tmp_path, HEADER + f"C29,V16110,DE11\t{cell}\t1 \n"))
+    return read_eurostat_tsv(
+        write_file(tmp_path / "x.tsv", HEADER + f"C29,V16110,DE11\t{cell}\t1 \n")
+    )
 
 
 @pytest.mark.parametrize(
@@ -73,7 +69,7 @@ def test_plain_missing_cells_are_dropped(tmp_path, cell):
 
 def test_output_columns_types_and_order(tmp_path):
     text = HEADER + "C29,V16110,DE11\t160445 \t158012 \nC,V16110,DE11\t: c\t561839 \n"
-    frame = read_eurostat_tsv(write(tmp_path, text))
+    frame = read_eurostat_tsv(write_file(tmp_path / "x.tsv", text))
     assert list(frame.columns) == ["nace_r2", "indic_sb", "geo", "year", "value", "flag"]
     assert frame["year"].dtype == np.int64
     assert frame["value"].dtype == np.float64
@@ -97,7 +93,7 @@ def test_newer_api_header_drops_single_freq(tmp_path):
         "A,C29,V16110,DE11\t158012 \t160445 \n"
         "A,C29,V16110,ES51\t37137 \t37544 p\n"
     )
-    frame = read_eurostat_tsv(write(tmp_path, text, gz=True, name="estat_sbs.tsv.gz"))
+    frame = read_eurostat_tsv(write_file(tmp_path / "estat_sbs.tsv.gz", text, gz=True))
     assert list(frame.columns) == ["nace_r2", "indic_sb", "geo", "year", "value", "flag"]
     es = frame[(frame["geo"] == "ES51") & (frame["year"] == 2015)]
     assert es[["value", "flag"]].values.tolist() == [[37544.0, "p"]]
@@ -105,7 +101,7 @@ def test_newer_api_header_drops_single_freq(tmp_path):
 
 def test_freq_with_several_values_is_kept(tmp_path):
     text = "freq,geo\\TIME_PERIOD\t2015 \nA,DE11\t1 \nM,DE11\t2 \n"
-    frame = read_eurostat_tsv(write(tmp_path, text))
+    frame = read_eurostat_tsv(write_file(tmp_path / "x.tsv", text))
     assert frame["freq"].tolist() == ["A", "M"]
 
 
@@ -115,7 +111,7 @@ def test_lfs_header_names_four_dimensions(tmp_path):
         "THS,A,Y15-24,AT\t14.3 \t16.8 \t13.1 b\n"
         "THS,A,Y15-24,AT11\t: u\t: u\t: bu\n"
     )
-    frame = read_eurostat_tsv(write(tmp_path, text))
+    frame = read_eurostat_tsv(write_file(tmp_path / "x.tsv", text))
     assert list(frame.columns)[:4] == ["unit", "nace_r2", "age", "geo"]
     assert len(frame) == 6
     at08 = frame[(frame["geo"] == "AT") & (frame["year"] == 2008)]
@@ -124,8 +120,8 @@ def test_lfs_header_names_four_dimensions(tmp_path):
 
 def test_gzip_and_plain_give_the_same_frame_whatever_the_extension(tmp_path):
     text = HEADER + "C29,V16110,DE11\t160445 \t: c\nC29,V16110,ES51\t37544 \t37137 \n"
-    plain = read_eurostat_tsv(write(tmp_path, text, name="plain.tsv.gz"))  # misleading name
-    packed = read_eurostat_tsv(write(tmp_path, text, name="packed.tsv", gz=True))
+    plain = read_eurostat_tsv(write_file(tmp_path / "plain.tsv.gz", text))  # misleading name
+    packed = read_eurostat_tsv(write_file(tmp_path / "packed.tsv", text, gz=True))
     pd.testing.assert_frame_equal(plain, packed)
     assert len(plain) == 4
 
@@ -139,12 +135,12 @@ def test_stream_source_and_crlf_and_bom(tmp_path):
 def test_blank_lines_are_ignored_but_lines_still_counted(tmp_path):
     text = HEADER + "\nC29,V16110,DE11\t1 \t2 \n\nC29,V16110,ES51\t1x \t2 \n"
     with pytest.raises(DataFileError) as info:
-        read_eurostat_tsv(write(tmp_path, text))
+        read_eurostat_tsv(write_file(tmp_path / "x.tsv", text))
     assert info.value.line == 5
 
 
 def test_header_only_gives_an_empty_frame(tmp_path):
-    frame = read_eurostat_tsv(write(tmp_path, HEADER))
+    frame = read_eurostat_tsv(write_file(tmp_path / "x.tsv", HEADER))
     assert frame.empty
     assert list(frame.columns) == ["nace_r2", "indic_sb", "geo", "year", "value", "flag"]
 
@@ -180,7 +176,7 @@ def test_header_only_gives_an_empty_frame(tmp_path):
     ],
 )
 def test_errors_name_file_line_and_field(tmp_path, text, line, field, fragment):
-    path = write(tmp_path, text, name="bad.tsv")
+    path = write_file(tmp_path / "bad.tsv", text)
     with pytest.raises(DataFileError) as info:
         read_eurostat_tsv(path)
     error = info.value
@@ -203,7 +199,7 @@ def test_missing_file(tmp_path):
 
 def test_truncated_gzip(tmp_path):
     packed = gzip.compress((HEADER + "C29,V16110,DE11\t1 \t2 \n" * 50).encode())
-    path = write(tmp_path, packed[: len(packed) // 2], name="cut.tsv.gz")
+    path = write_file(tmp_path / "cut.tsv.gz", packed[: len(packed) // 2])
     with pytest.raises(DataFileError) as info:
         read_eurostat_tsv(path)
     assert "the gzip file is truncated or corrupt" in str(info.value)
@@ -212,13 +208,13 @@ def test_truncated_gzip(tmp_path):
 
 
 def test_corrupt_gzip(tmp_path):
-    path = write(tmp_path, b"\x1f\x8b\x08\x00garbage-garbage-garbage", name="bad.tsv.gz")
+    path = write_file(tmp_path / "bad.tsv.gz", b"\x1f\x8b\x08\x00garbage-garbage-garbage")
     with pytest.raises(DataFileError, match="truncated or corrupt; download it again"):
         read_eurostat_tsv(path)
 
 
 def test_not_utf8(tmp_path):
-    path = write(tmp_path, (HEADER + "C29,V16110,DÉ11\t1 \t2 \n").encode("latin-1"))
+    path = write_file(tmp_path / "x.tsv", (HEADER + "C29,V16110,DÉ11\t1 \t2 \n").encode("latin-1"))
     with pytest.raises(DataFileError, match="not UTF-8") as info:
         read_eurostat_tsv(path)
     assert info.value.line == 2

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import gzip
 import io
 import itertools
 import json
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 
 from clusterdialogue.core.io.errors import DataFileError
 from clusterdialogue.core.io.gisco import NutsFeature, read_nuts_geojson, simplify_geometry
+from clusterdialogue.testing.files import write_file
 
 SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
 
@@ -30,10 +30,7 @@ def collection(*features: dict) -> dict:
 
 
 def write(tmp_path: Path, doc: object, *, gz: bool = False, name: str = "nuts.geojson") -> Path:
-    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-    path = tmp_path / name
-    path.write_bytes(gzip.compress(data) if gz else data)
-    return path
+    return write_file(tmp_path / name, json.dumps(doc, ensure_ascii=False, indent=1), gz=gz)
 
 
 def test_reads_features(tmp_path):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,15 +13,9 @@ from hypothesis import strategies as st
 
 from clusterdialogue.core.io.errors import DataFileError
 from clusterdialogue.core.io.long_csv import LONG_CSV_COLUMNS, read_long_csv
+from clusterdialogue.testing.files import write_file
 
 HEADER = "region,industry,year,indicator,value,flag\n"
-
-
-def write(tmp_path: Path, text: str, name: str = "stats.csv", *, gz: bool = False) -> Path:
-    path = tmp_path / name
-    data = text.encode("utf-8")
-    path.write_bytes(gzip.compress(data) if gz else data)
-    return path
 
 
 def test_reads_rows_in_file_order(tmp_path):
@@ -34,7 +26,7 @@ def test_reads_rows_in_file_order(tmp_path):
         "ITC4,C29,2014,persons_employed,19811.5,p\n"
         "ITC4,C29,2014,local_units,0,\n"
     )
-    frame = read_long_csv(write(tmp_path, text))
+    frame = read_long_csv(write_file(tmp_path / "stats.csv", text))
     assert list(frame.columns) == list(LONG_CSV_COLUMNS)
     assert frame["region"].tolist() == ["ES51", "FR71", "ITC4", "ITC4"]
     assert frame["year"].dtype == np.int64
@@ -47,7 +39,7 @@ def test_reads_rows_in_file_order(tmp_path):
 
 def test_flag_column_is_optional_and_columns_may_be_in_any_order(tmp_path):
     text = " Value ,YEAR,indicator,region,industry\n12,2015,emp,R1,I1\n,2015,emp,R2,I1\n"
-    frame = read_long_csv(write(tmp_path, text))
+    frame = read_long_csv(write_file(tmp_path / "stats.csv", text))
     assert frame[["region", "industry", "year", "indicator", "value", "flag"]].values.tolist() == [
         ["R1", "I1", 2015, "emp", 12.0, ""]
     ]
@@ -55,7 +47,7 @@ def test_flag_column_is_optional_and_columns_may_be_in_any_order(tmp_path):
 
 def test_gzip_bom_crlf_blank_lines_and_spaces(tmp_path):
     text = "\ufeff" + HEADER + "\n R1 , I1 , 2015 , emp , 3 , \n\n"
-    frame = read_long_csv(write(tmp_path, text.replace("\n", "\r\n"), "s.csv.gz", gz=True))
+    frame = read_long_csv(write_file(tmp_path / "s.csv.gz", text.replace("\n", "\r\n"), gz=True))
     assert frame[["region", "industry", "indicator", "value", "line"]].values.tolist() == [
         ["R1", "I1", "emp", 3.0, 3]
     ]
@@ -63,11 +55,13 @@ def test_gzip_bom_crlf_blank_lines_and_spaces(tmp_path):
 
 def test_quoted_cells_with_commas(tmp_path):
     text = HEADER + 'R1,"Food, drink",2015,emp,3,\n'
-    assert read_long_csv(write(tmp_path, text))["industry"].tolist() == ["Food, drink"]
+    assert read_long_csv(write_file(tmp_path / "stats.csv", text))["industry"].tolist() == [
+        "Food, drink"
+    ]
 
 
 def test_header_only_gives_an_empty_frame(tmp_path):
-    frame = read_long_csv(write(tmp_path, HEADER))
+    frame = read_long_csv(write_file(tmp_path / "stats.csv", HEADER))
     assert frame.empty
     assert list(frame.columns) == list(LONG_CSV_COLUMNS)
 
@@ -125,7 +119,7 @@ def body(line: str) -> str:
     ],
 )
 def test_errors_name_file_line_and_field(tmp_path, text, line, field, fragment):
-    path = write(tmp_path, text, "bad.csv")
+    path = write_file(tmp_path / "bad.csv", text)
     with pytest.raises(DataFileError) as info:
         read_long_csv(path)
     error = info.value
@@ -140,7 +134,7 @@ def test_errors_name_file_line_and_field(tmp_path, text, line, field, fragment):
 def test_duplicate_message_names_the_key(tmp_path):
     text = HEADER + "R1,I1,2015,emp,1,\nR1,I1,2015,emp,2,\n"
     with pytest.raises(DataFileError, match="region=R1, industry=I1, year=2015, indicator=emp"):
-        read_long_csv(write(tmp_path, text))
+        read_long_csv(write_file(tmp_path / "stats.csv", text))
 
 
 def test_missing_file(tmp_path):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -20,6 +17,7 @@ from clusterdialogue.core.io.nace import (
     read_nace_titles,
     to_sbs_code,
 )
+from clusterdialogue.testing.files import write_file
 
 TITLES_HEADER = "code,level,parent_code,section,isic_rev4_ref,title_en,title_fr\n"
 TITLES = TITLES_HEADER + (
@@ -33,15 +31,8 @@ TITLES = TITLES_HEADER + (
 )
 
 
-def write(tmp_path: Path, text: str, name: str = "titles.csv", *, gz: bool = False) -> Path:
-    path = tmp_path / name
-    data = text.encode("utf-8")
-    path.write_bytes(gzip.compress(data) if gz else data)
-    return path
-
-
 def test_titles_keep_codes_as_strings(tmp_path):
-    titles = read_nace_titles(write(tmp_path, TITLES))
+    titles = read_nace_titles(write_file(tmp_path / "titles.csv", TITLES))
     assert titles["code"].tolist() == ["A", "01", "01.1", "01.11", "C", "29", "29.10"]
     assert titles["level"].tolist() == [1, 2, 3, 4, 1, 2, 4]
     assert titles["level"].dtype == "int64"
@@ -52,7 +43,7 @@ def test_titles_keep_codes_as_strings(tmp_path):
 
 
 def test_titles_gzip_crlf(tmp_path):
-    path = write(tmp_path, TITLES.replace("\n", "\r\n"), "titles.csv.gz", gz=True)
+    path = write_file(tmp_path / "titles.csv.gz", TITLES.replace("\n", "\r\n"), gz=True)
     assert len(read_nace_titles(path)) == 7
 
 
@@ -80,7 +71,7 @@ def row(line: str) -> str:
     ],
 )
 def test_titles_errors(tmp_path, text, line, field, fragment):
-    path = write(tmp_path, text)
+    path = write_file(tmp_path / "titles.csv", text)
     with pytest.raises(DataFileError) as info:
         read_nace_titles(path)
     assert info.value.file == str(path)
@@ -97,7 +88,7 @@ NOTES = NOTES_HEADER + (
 
 
 def test_notes_keep_line_breaks(tmp_path):
-    notes = read_nace_notes(write(tmp_path, NOTES, "notes.csv"))
+    notes = read_nace_notes(write_file(tmp_path / "notes.csv", NOTES))
     assert list(notes.columns) == list(NACE_NOTES_COLUMNS)
     assert notes["code"].tolist() == ["A", "01"]
     assert notes["level"].tolist() == [1, 2]
@@ -110,7 +101,7 @@ def test_notes_keep_line_breaks(tmp_path):
 def test_notes_errors_name_the_physical_line(tmp_path):
     text = NOTES + '2,1,Bad,,01,"a\nb\nc",,\n'
     with pytest.raises(DataFileError) as info:
-        read_nace_notes(write(tmp_path, text, "notes.csv"))
+        read_nace_notes(write_file(tmp_path / "notes.csv", text))
     assert info.value.line == 8  # header 1, records on lines 2-4 and 5-7, the bad one at 8
     assert info.value.field == "code"
 
@@ -118,13 +109,13 @@ def test_notes_errors_name_the_physical_line(tmp_path):
 def test_notes_reject_unknown_columns(tmp_path):
     text = NOTES_HEADER.strip() + ",extra\r\n"
     with pytest.raises(DataFileError, match="unknown column 'extra'"):
-        read_nace_notes(write(tmp_path, text, "notes.csv"))
+        read_nace_notes(write_file(tmp_path / "notes.csv", text))
 
 
 def test_notes_unterminated_quote(tmp_path):
     text = NOTES_HEADER + '1,A,"never closed,,A,,,\n'
     with pytest.raises(DataFileError) as info:
-        read_nace_notes(write(tmp_path, text, "notes.csv"))
+        read_nace_notes(write_file(tmp_path / "notes.csv", text))
     assert "this row has" in info.value.message or "check the quotes" in info.value.message
 
 
