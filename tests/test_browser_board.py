@@ -68,7 +68,7 @@ def test_post_match_notify_and_answer(world, live_server, browser_page):
 
     # A's manager posts a request from the board.
     sign_in(page, base, "role_manager")
-    page.get_by_role("link", name="Cooperation board").click()
+    page.get_by_role("link", name="Cooperation board").first.click()
     page.get_by_role("link", name="Post an offer or a request").click()
     page.get_by_label("Posted by (cluster)").select_option("example-cluster-a")
     page.get_by_label("Request").check()
