@@ -8,14 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from clusterdialogue.analytics.selectors import DEFAULT_SCHEME
 from clusterdialogue.portal.forms import SCHEME_CHOICES
 
-REGION_TABLES = ["profile", "opportunities", "eci", "dynamics", "deciles"]
-NETWORK_TABLES = ["overlap", "territories"]
-KIND_CHOICES = [
-    ("", _("all")),
-    ("joint", _("joint opportunities")),
-    ("partner", _("opportunities with a specialised partner")),
-    ("shared", _("shared specialisations")),
-]
+# The score weighs relatedness density and complexity equally unless the page asks otherwise.
+DEFAULT_WEIGHT = 0.5
 
 
 class AnalyticsQueryForm(forms.Form):
@@ -49,17 +43,6 @@ class AnalyticsQueryForm(forms.Form):
         )
 
 
-class RegionAnalyticsForm(AnalyticsQueryForm):
-    """A region's page: the year, the score's weight, two years to compare, a CSV table."""
-
-    start = forms.IntegerField(required=False, min_value=1900, max_value=2100)
-    end = forms.IntegerField(required=False, min_value=1900, max_value=2100)
-    table = forms.ChoiceField(choices=[(t, t) for t in REGION_TABLES], required=False)
-
-
-class NetworkAnalyticsForm(AnalyticsQueryForm):
-    """The network page: how many opportunities per territory count, which kinds to show."""
-
-    top = forms.IntegerField(required=False, min_value=1, max_value=100)
-    kind = forms.ChoiceField(choices=KIND_CHOICES, required=False)
-    table = forms.ChoiceField(choices=[(t, t) for t in NETWORK_TABLES], required=False)
+def years_text(years) -> str:
+    """Years as a comma-separated list, for messages that name the years with figures."""
+    return ", ".join(str(y) for y in years)

@@ -20,8 +20,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max
 
-from clusterdialogue.analytics.industry_space import IndustrySpace, industry_space_layout
 from clusterdialogue.core.complexity import ComplexityResult, complexity_by_year
+from clusterdialogue.core.industry_space import IndustrySpace, industry_space_layout
 from clusterdialogue.regions.models import Region, RegionCodeChange
 from clusterdialogue.statistics.models import Dataset, Industry, Observation
 from clusterdialogue.statistics.services.mapping import (

@@ -14,17 +14,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clusterdialogue.analytics.api import serializers as api
+from clusterdialogue.analytics.region.selectors import (
+    records,
+    region_default_year,
+    region_opportunities,
+    region_profile,
+)
 from clusterdialogue.analytics.selectors import (
     analytics_category_names,
     analytics_overview,
     analytics_region,
     analytics_result,
-)
-from clusterdialogue.analytics.selectors_region import (
-    records,
-    region_default_year,
-    region_opportunities,
-    region_profile,
 )
 from clusterdialogue.regions.models import Region
 

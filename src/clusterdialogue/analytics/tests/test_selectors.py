@@ -7,12 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from clusterdialogue.analytics.industry_space import industry_space_layout
 from clusterdialogue.analytics.selectors import (
     analytics_employment,
     analytics_overview,
     analytics_regions,
 )
+from clusterdialogue.core.industry_space import industry_space_layout
 from clusterdialogue.regions.models import Region
 from clusterdialogue.testing import factories
 from clusterdialogue.testing.fixtures_analytics import (

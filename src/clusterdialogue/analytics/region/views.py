@@ -1,4 +1,4 @@
-"""Smart-specialisation pages: a region's analytics and the network's overlapping opportunities."""
+"""The region page: a region's industry space, opportunities, complexity over time and dynamics."""
 
 from __future__ import annotations
 
@@ -6,28 +6,14 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from clusterdialogue.analytics import charts, exports
-from clusterdialogue.analytics.forms import NetworkAnalyticsForm, RegionAnalyticsForm
-from clusterdialogue.analytics.selectors import (
-    analytics_category_names,
-    analytics_industry_space,
-    analytics_overview,
-    analytics_region,
-    analytics_result,
-)
-from clusterdialogue.analytics.selectors_network import (
-    KINDS,
-    network_default_year,
-    network_overlap,
-    network_territory_analytics,
-    network_years,
-)
-from clusterdialogue.analytics.selectors_region import (
+from clusterdialogue.analytics.forms import DEFAULT_WEIGHT, years_text
+from clusterdialogue.analytics.region import charts, exports
+from clusterdialogue.analytics.region.forms import RegionAnalyticsForm
+from clusterdialogue.analytics.region.selectors import (
     eci_history,
     eci_table,
     network_territories,
@@ -38,20 +24,20 @@ from clusterdialogue.analytics.selectors_region import (
     region_profile,
     region_summary,
 )
+from clusterdialogue.analytics.selectors import (
+    analytics_category_names,
+    analytics_industry_space,
+    analytics_overview,
+    analytics_region,
+    analytics_result,
+)
 from clusterdialogue.portal.exports import wants_csv
 from clusterdialogue.regions.models import Region
-
-DEFAULT_WEIGHT = 0.5
-DEFAULT_TOP = 15
 
 
 def _message(request: HttpRequest, context: dict, status: int = 200) -> HttpResponse:
     """The region page with a message instead of figures (no figures, or a bad parameter)."""
     return render(request, "analytics/region.html", context, status=status)
-
-
-def _years_text(years) -> str:
-    return ", ".join(str(y) for y in years)
 
 
 @require_GET
@@ -79,7 +65,7 @@ def region_analytics(request: HttpRequest, code: str) -> HttpResponse:
         context["error"] = _(
             "There are no figures for %(year)s at NUTS level %(level)s; years with figures: "
             "%(years)s. Choose one of these years."
-        ) % {"year": year, "level": place.level, "years": _years_text(overview.years)}
+        ) % {"year": year, "level": place.level, "years": years_text(overview.years)}
         return _message(request, context, status=400)
     year = year or region_default_year(place=place, overview=overview)
     context["year"] = year
@@ -101,7 +87,7 @@ def region_analytics(request: HttpRequest, code: str) -> HttpResponse:
     if start is None or start not in place.years or end not in place.years or start >= end:
         dynamics_error = _(
             "Choose a start year before the end year, both among the region's years: %(years)s."
-        ) % {"years": _years_text(place.years)}
+        ) % {"years": years_text(place.years)}
     else:
         dynamics = region_dynamics(
             scheme=scheme, level=place.level, code=place.data_code, start=start, end=end,
@@ -152,59 +138,3 @@ def region_analytics(request: HttpRequest, code: str) -> HttpResponse:
         regions_compared=len(result.eci.dropna()),
     )
     return render(request, "analytics/region.html", context)
-
-
-@require_GET
-def network_analytics(request: HttpRequest) -> HttpResponse:
-    """Where the territories' opportunities and specialisations overlap."""
-    form = NetworkAnalyticsForm(request.GET)
-    context: dict = {"form": form, "kinds": KINDS}
-    if not form.is_valid():
-        context["error"] = _("Check the address: %(errors)s.") % {"errors": form.error_text()}
-        return render(request, "analytics/network.html", context, status=400)
-    scheme = form.chosen_scheme
-    territories = network_territories()
-    years = network_years(territories=territories, scheme=scheme)
-    year = form.value("year", None)
-    if year is not None and year not in years:
-        context["error"] = _(
-            "The network's territories have no figures for %(year)s; years with figures: %(years)s."
-        ) % {"year": year, "years": _years_text(sorted(years))}
-        return render(request, "analytics/network.html", context, status=400)
-    year = year or network_default_year(territories=territories, scheme=scheme)
-    weight = form.value("weight", DEFAULT_WEIGHT)
-    top = form.value("top", DEFAULT_TOP)
-    kind = form.value("kind", "")
-    names = analytics_category_names(scheme=scheme, language=get_language() or "en")
-    analytics = (
-        network_territory_analytics(
-            territories=territories, year=year, scheme=scheme, names=names, weight=weight, top=top
-        )
-        if year
-        else []
-    )
-    rows = network_overlap(analytics=analytics, names=names)
-    if kind:
-        rows = [row for row in rows if row.kind == kind]
-    directory = reverse("clusters:list")
-    if wants_csv(request):
-        return exports.network_csv(
-            table=form.value("table", "overlap"),
-            year=year,
-            rows=rows,
-            analytics=analytics,
-            directory=request.build_absolute_uri(directory),
-        )
-    context.update(
-        scheme=scheme,
-        territories=territories,
-        years=years,
-        year=year,
-        weight=weight,
-        top=top,
-        kind=kind,
-        analytics=analytics,
-        rows=rows,
-        directory=directory,
-    )
-    return render(request, "analytics/network.html", context)

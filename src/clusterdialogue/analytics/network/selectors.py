@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 from django.utils.translation import gettext_lazy as _
 
+from clusterdialogue.analytics.region.selectors import region_opportunities, region_summary
 from clusterdialogue.analytics.selectors import (
     AnalyticsRegion,
     analytics_overview,
     analytics_regions,
     analytics_result,
 )
-from clusterdialogue.analytics.selectors_region import region_opportunities, region_summary
 from clusterdialogue.regions.models import Territory
 
 KINDS = {

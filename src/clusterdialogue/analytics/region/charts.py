@@ -7,7 +7,7 @@ import math
 import pandas as pd
 from django.utils.translation import gettext as _
 
-from clusterdialogue.analytics.industry_space import IndustrySpace
+from clusterdialogue.core.industry_space import IndustrySpace
 from clusterdialogue.portal.charts import NETWORK_COLOUR, OTHER_COLOUR, PALETTE
 
 OPPORTUNITY_COLOUR = "#2ca02c"

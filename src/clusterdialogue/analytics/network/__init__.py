@@ -1,0 +1,1 @@
+"""Where the network's territories overlap: joint opportunities and shared specialisations."""

@@ -1,0 +1,1 @@
+"""A region's smart-specialisation dashboard: industry space, opportunities, ECI, dynamics."""
