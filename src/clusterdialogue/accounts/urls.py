@@ -3,8 +3,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from clusterdialogue.accounts import views
 from clusterdialogue.accounts.home import urls as home
+from clusterdialogue.accounts.invitations import urls as invitations
+from clusterdialogue.accounts.personal_data import urls as personal_data
 
 app_name = "accounts"
 urlpatterns: list = [
@@ -25,11 +26,6 @@ urlpatterns: list = [
         ),
         name="password_change",
     ),
-    path("invitations/", views.invitation_list, name="invitation_list"),
-    path("invitations/new/", views.invitation_create_view, name="invitation_create"),
-    path("invitations/<str:token>/", views.invitation_accept_view, name="invitation_accept"),
-    path("personal-data/", views.personal_data, name="personal_data"),
-    path("personal-data/export/", views.personal_data_export_view, name="personal_data_export"),
-    path("contacts/<int:pk>/export/", views.contact_export, name="contact_export"),
-    path("contacts/<int:pk>/erase/", views.contact_erase, name="contact_erase"),
+    *invitations.urlpatterns,
+    *personal_data.urlpatterns,
 ]

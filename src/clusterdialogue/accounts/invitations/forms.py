@@ -8,9 +8,9 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from clusterdialogue.accounts.invitations.selectors import organisations_invitable
 from clusterdialogue.accounts.models import Role
 from clusterdialogue.accounts.permissions import user_can_invite
-from clusterdialogue.accounts.selectors import organisations_invitable
 from clusterdialogue.common.permissions import can
 from clusterdialogue.regions.models import Territory
 from clusterdialogue.regions.selectors import network_default
@@ -107,12 +107,3 @@ class InvitationAcceptForm(forms.Form):
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", _("The two passwords differ; type the same one twice."))
         return data
-
-
-class EraseForm(forms.Form):
-    """An explicit confirmation before erasing personal data."""
-
-    confirm = forms.BooleanField(
-        label=_("I understand that this cannot be undone."),
-        error_messages={"required": _("Tick the box to confirm.")},
-    )

@@ -1,4 +1,4 @@
-"""Roles and invitations: granting a role, inviting someone to take one, accepting."""
+"""Invitations: inviting someone to take a role, and accepting."""
 
 from __future__ import annotations
 
@@ -15,68 +15,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from clusterdialogue.accounts.models import Invitation, Role, RoleAssignment
-from clusterdialogue.accounts.permissions import role_cache_clear, user_can_invite
+from clusterdialogue.accounts.models import Invitation, Role
+from clusterdialogue.accounts.permissions import user_can_invite
+from clusterdialogue.accounts.services import role_assign, role_scope_check
 from clusterdialogue.clusters.models import ClusterOrganisation, ContactPerson
 from clusterdialogue.regions.models import Network, Territory
-
-# The scope each role needs: a cluster manager manages one organisation, and so on.
-ROLE_SCOPE: dict[str, str | None] = {
-    Role.SECRETARIAT: "network",
-    Role.TERRITORY_REPRESENTATIVE: "territory",
-    Role.CLUSTER_MANAGER: "organisation",
-    Role.MEMBER: "network",
-}
 
 
 class InvitationError(Exception):
     """An invitation link cannot be used; the message says why and what to do."""
-
-
-def _scope_check(
-    role: str,
-    network: Network | None,
-    territory: Territory | None,
-    organisation: ClusterOrganisation | None,
-) -> Any:
-    """The object that scopes ``role``; raise ``ValidationError`` if it is missing or extra."""
-    if role not in Role.values:
-        raise ValidationError({"role": f"Unknown role {role!r}; choose one of {Role.values}."})
-    needed = ROLE_SCOPE[role]
-    given = {"network": network, "territory": territory, "organisation": organisation}
-    if needed in ("territory", "organisation") and given[needed] is None:
-        label = Role(role).label
-        raise ValidationError({needed: f"A {label.lower()} needs a {needed}; choose one."})
-    extra = [name for name, value in given.items() if value is not None and name != needed]
-    if extra:
-        raise ValidationError(
-            {extra[0]: f"A {Role(role).label.lower()} is not scoped by a {extra[0]}; leave it out."}
-        )
-    return given[needed]
-
-
-@transaction.atomic
-def role_assign(
-    *,
-    user: Any,
-    role: str,
-    network: Network | None = None,
-    territory: Territory | None = None,
-    organisation: ClusterOrganisation | None = None,
-    granted_by: Any = None,
-) -> RoleAssignment:
-    """Give ``user`` a role in a scope (idempotent: an existing assignment is returned)."""
-    _scope_check(role, network, territory, organisation)
-    assignment, _ = RoleAssignment.objects.get_or_create(
-        user=user,
-        role=role,
-        network=network,
-        territory=territory,
-        organisation=organisation,
-        defaults={"granted_by": granted_by},
-    )
-    role_cache_clear(user)
-    return assignment
 
 
 @dataclass
@@ -109,7 +56,7 @@ def invitation_create(
     ``site_url`` (``https://host``) makes the e-mailed link absolute. A failed e-mail does not
     undo the invitation: the inviter sees the link on screen and can pass it on.
     """
-    scope = _scope_check(role, network, territory, organisation)
+    scope = role_scope_check(role, network, territory, organisation)
     if not user_can_invite(inviter, role, scope):
         raise PermissionDenied(
             f"You may not invite a {Role(role).label.lower()}"

@@ -10,14 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from clusterdialogue.accounts.models import Invitation, Role, RoleAssignment
-from clusterdialogue.accounts.permissions import user_can_invite
-from clusterdialogue.accounts.services import (
+from clusterdialogue.accounts.invitations.services import (
     InvitationError,
     invitation_accept,
     invitation_create,
     invitation_get_usable,
 )
+from clusterdialogue.accounts.models import Invitation, Role, RoleAssignment
+from clusterdialogue.accounts.permissions import user_can_invite
 from clusterdialogue.testing import factories_clusters
 
 pytestmark = pytest.mark.django_db

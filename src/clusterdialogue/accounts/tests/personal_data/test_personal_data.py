@@ -9,7 +9,11 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from clusterdialogue.accounts.services import account_erase, person_erase, personal_data_export
+from clusterdialogue.accounts.personal_data.services import (
+    account_erase,
+    person_erase,
+    personal_data_export,
+)
 from clusterdialogue.clusters.models import ContactPerson
 from clusterdialogue.testing import factories_clusters
 

@@ -1,0 +1,1 @@
+"""Invitations: inviting someone to take a role, and accepting."""

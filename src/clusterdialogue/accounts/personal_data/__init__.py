@@ -1,0 +1,1 @@
+"""Personal data: a person's data as JSON, and its erasure."""

@@ -1,0 +1,15 @@
+"""Small request helpers the page views share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+
+def posted(request: HttpRequest) -> Any:
+    """The posted data for a form: bound on POST even when empty, so it reports what is missing.
+
+    A GET gives ``None``, so the form is unbound and shows no errors.
+    """
+    return request.POST if request.method == "POST" else None
