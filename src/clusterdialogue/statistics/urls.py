@@ -1,8 +1,6 @@
-from django.urls import path
+"""Routes of the statistics pages (under /statistics/)."""
 
-from clusterdialogue.statistics import views
+from clusterdialogue.statistics.growth import urls as growth
 
 app_name = "statistics"
-urlpatterns = [
-    path("regions/<str:code>/growth/", views.region_growth, name="region-growth"),
-]
+urlpatterns = [*growth.urlpatterns]

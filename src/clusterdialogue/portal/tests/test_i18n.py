@@ -61,7 +61,7 @@ def _pages(world: dict) -> dict[str, tuple[str, str]]:
         "home": (reverse("portal:home"), "Explore specialisations on the map"),
         "map": (reverse("portal:map"), "Where is Europe specialised?"),
         "region": (region.get_absolute_url(), "Top specialisations"),
-        # The chart labels of this page come from Python code (gettext in statistics/views.py).
+        # The chart labels of this page come from Python code (gettext in statistics/growth/views.py).
         "growth": (reverse("statistics:region-growth", args=[region.code]), "National share"),
     }
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from clusterdialogue.portal.exports import csv_response, wants_csv
 from clusterdialogue.regions.models import Region
 from clusterdialogue.statistics import selectors
-from clusterdialogue.statistics.forms import GrowthQueryForm
+from clusterdialogue.statistics.growth.forms import GrowthQueryForm
 from clusterdialogue.statistics.models import Industry
 
 
