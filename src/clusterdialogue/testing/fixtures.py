@@ -98,3 +98,13 @@ def small_world(example_regions, example_industries):
         "network": network,
         "territories": territories,
     }
+
+
+@pytest.fixture(autouse=True)
+def fresh_matching_index():
+    """Each test starts without an encoded directory: the index is kept per process until an
+    invalidation, and a rolled-back test database sends none."""
+    from clusterdialogue.collaboration.matching import matching_index_store
+
+    matching_index_store().clear()
+    yield
