@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -19,10 +18,16 @@ from django.urls import reverse
 from clusterdialogue.collaboration.models import Collaboration, FundingCall
 from clusterdialogue.testing.fixtures_accounts import ROLE_NAMES
 from clusterdialogue.testing.fixtures_calls import CallsWorld
+from clusterdialogue.testing.permissions import (
+    APPLIED,
+    NONE,
+    Action,
+    assert_rules_exercised,
+    check_action,
+)
 
 pytestmark = pytest.mark.django_db
 
-APPLIED, NONE = "applied", "none"
 SECRETARIAT = {"secretariat": APPLIED}
 FOR_THE_LEAD = {"manager": APPLIED, "representative": APPLIED, "secretariat": APPLIED}
 CALLS_FILE = (
@@ -32,13 +37,36 @@ CALLS_FILE = (
 PROPOSAL = ["example-automotive", "example-smart-mobility"]  # with the lead: DE, FR, IT
 
 
-@dataclass(frozen=True)
-class Action:
-    name: str
-    perform: Callable[[Any, CallsWorld], Any]
-    outcome: Callable[[CallsWorld], str]
-    expected: dict[str, str]
-    api: bool = False
+def calls_action(
+    name: str,
+    perform: Callable[[Any, CallsWorld], Any],
+    outcome: Callable[[CallsWorld], str],
+    expected: dict[str, str],
+    *,
+    rule: str,
+    rule_object: Callable[[CallsWorld, dict], Any] | None = None,
+    api: bool = False,
+) -> Action:
+    """An action of this area; the response is kept to check its status code below."""
+
+    def perform_and_keep(client: Any, world: CallsWorld, state: dict) -> Any:
+        state["response"] = perform(client, world)
+        return state["response"]
+
+    return Action(
+        name,
+        perform_and_keep,
+        lambda w, s: outcome(w),
+        expected,
+        api=api,
+        rule=rule,
+        rule_object=rule_object,
+        refused_statuses=(403,),
+    )
+
+
+def _lead(world: CallsWorld, state: dict) -> Any:
+    return world.clusters["emobility"]
 
 
 def _upload() -> io.BytesIO:
@@ -58,13 +86,15 @@ def _started(world: CallsWorld) -> str:
 
 
 ACTIONS = [
-    Action(
+    calls_action(
         "page: import calls",
         lambda c, w: c.post(reverse("collaboration:call-import"), {"file": _upload()}),
         _imported,
         SECRETARIAT,
+        rule="calls.import",
+        rule_object=lambda w, s: None,
     ),
-    Action(
+    calls_action(
         "page: start a collaboration from a proposal",
         lambda c, w: c.post(
             reverse("collaboration:call-consortium-start", args=[w.calls["mobility"].pk]),
@@ -72,15 +102,19 @@ ACTIONS = [
         ),
         _started,
         FOR_THE_LEAD,
+        rule="calls.start_collaboration",
+        rule_object=_lead,
     ),
-    Action(
+    calls_action(
         "API: import calls",
         lambda c, w: c.post("/api/funding-calls/import/", {"file": _upload()}),
         _imported,
         SECRETARIAT,
         api=True,
+        rule="calls.import",
+        rule_object=lambda w, s: None,
     ),
-    Action(
+    calls_action(
         "API: start a collaboration from a proposal",
         lambda c, w: c.post(
             "/api/consortia/",
@@ -90,6 +124,8 @@ ACTIONS = [
         _started,
         FOR_THE_LEAD,
         api=True,
+        rule="calls.start_collaboration",
+        rule_object=_lead,
     ),
 ]
 
@@ -97,22 +133,14 @@ ACTIONS = [
 @pytest.mark.parametrize("role", ROLE_NAMES)
 @pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)
 def test_role_may_or_may_not(client, calls_world, action: Action, role: str):
-    user = calls_world.user(role)
-    if user is not None:
-        client.force_login(user)
-    response = action.perform(client, calls_world)
-    expected = action.expected.get(role, NONE)
-    answer = f"{role} → {action.name}: HTTP {response.status_code}"
-    assert action.outcome(calls_world) == expected, answer
+    expected, state = check_action(client, calls_world, action, role)
     if expected != NONE:
-        assert response.status_code in (200, 201, 302), answer
-    elif user is None and not action.api:
-        assert response.status_code == 302, answer
-        assert response["Location"].startswith(reverse("accounts:login")), answer
-    elif user is None:
-        assert response.status_code in (401, 403), answer
-    else:
-        assert response.status_code == 403, answer
+        answer = f"{role} → {action.name}: HTTP {state['response'].status_code}"
+        assert state["response"].status_code in (200, 201, 302), answer
+
+
+def test_every_calls_rule_is_tried():
+    assert_rules_exercised("calls", ACTIONS)
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
