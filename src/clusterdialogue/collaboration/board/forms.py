@@ -83,7 +83,7 @@ class PostForm(forms.Form):
             del self.fields["organisation"]
         else:
             field = self.fields["organisation"]
-            field.queryset = organisations_user_acts_for(user).order_by("name")
+            field.queryset = organisations_user_acts_for(user=user).order_by("name")
             field.label_from_instance = _organisation_label
 
 
@@ -104,7 +104,7 @@ class InterestForm(forms.Form):
         field = self.fields["organisation"]
         answered = post.interests.values("organisation_id")
         field.queryset = (
-            interest_organisations(user, post).exclude(pk__in=answered).order_by("name")
+            interest_organisations(user=user, post=post).exclude(pk__in=answered).order_by("name")
         )
         field.label_from_instance = _organisation_label
         if field.queryset.count() == 1:

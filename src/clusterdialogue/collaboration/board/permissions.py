@@ -31,7 +31,7 @@ def user_can_post(user: Any, organisation: ClusterOrganisation | None = None) ->
     """Post for ``organisation``; without one, whether the user may post for any cluster."""
     if organisation is not None:
         return can(user, "clusters.act_for", organisation)
-    return user_is_secretariat(user) or organisations_user_acts_for(user).exists()
+    return user_is_secretariat(user) or organisations_user_acts_for(user=user).exists()
 
 
 def user_can_change_post(user: Any, post: CooperationPost) -> bool:
@@ -41,7 +41,7 @@ def user_can_change_post(user: Any, post: CooperationPost) -> bool:
 
 def user_can_express_interest(user: Any, post: CooperationPost) -> bool:
     """An open post, and a cluster (other than the poster) the user acts for."""
-    return post.status == post.Status.OPEN and interest_organisations(user, post).exists()
+    return post.status == post.Status.OPEN and interest_organisations(user=user, post=post).exists()
 
 
 RULES = register_rules(

@@ -59,7 +59,7 @@ def post_interests_visible(*, post: CooperationPost, user: Any) -> QuerySet[Inte
     interests = post.interests.select_related("organisation__region", "user")
     if can(user, "board.change_post", post):
         return interests
-    return interests.filter(organisation__in=organisations_user_acts_for(user).values("pk"))
+    return interests.filter(organisation__in=organisations_user_acts_for(user=user).values("pk"))
 
 
 #: How many clusters a post is matched with, and the lowest score worth a notification.
@@ -86,7 +86,9 @@ def post_profile(*, post: CooperationPost) -> dict:
     return {
         "id": f"post-{post.pk}",
         "name": post.title,
-        "region": organisation_match_region(organisation, {organisation.pk: territory}),
+        "region": organisation_match_region(
+            organisation=organisation, territories={organisation.pk: territory}
+        ),
         "text": f"{post.title}\n{post.description}",
         "keywords": list(post.keywords or []),
         "offers": items if post.kind == CooperationPost.Kind.OFFER else [],
@@ -145,7 +147,7 @@ def post_match_candidates(
     ]
 
 
-def organisations_user_acts_for(user: Any) -> QuerySet[ClusterOrganisation]:
+def organisations_user_acts_for(*, user: Any) -> QuerySet[ClusterOrganisation]:
     """The (non-archived) clusters the user may post and express interest for."""
     organisations = ClusterOrganisation.objects.exclude(
         status=ClusterOrganisation.Status.ARCHIVED
@@ -160,6 +162,6 @@ def organisations_user_acts_for(user: Any) -> QuerySet[ClusterOrganisation]:
     return organisations.filter(condition)
 
 
-def interest_organisations(user: Any, post: CooperationPost) -> QuerySet[ClusterOrganisation]:
+def interest_organisations(*, user: Any, post: CooperationPost) -> QuerySet[ClusterOrganisation]:
     """The clusters the user may express interest in ``post`` for (never the poster itself)."""
-    return organisations_user_acts_for(user).exclude(pk=post.organisation_id)
+    return organisations_user_acts_for(user=user).exclude(pk=post.organisation_id)

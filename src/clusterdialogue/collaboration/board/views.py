@@ -57,7 +57,7 @@ def board_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     prefixes = territory_prefixes()
     for post in page.object_list:
-        post.territory = territory_for_code(post.organisation.region.code, prefixes)
+        post.territory = territory_for_code(code=post.organisation.region.code, prefixes=prefixes)
     context = {
         "filterset": filterset,
         "page": page,

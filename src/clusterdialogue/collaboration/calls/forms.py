@@ -1,10 +1,9 @@
-"""Forms of the calls area: the calls' filters, the import upload, the consortium builder."""
+"""Forms of the calls area: the list's options, the import upload, the consortium builder."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,41 +11,13 @@ from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.collaboration.calls.selectors import (
     CallStatus,
     funding_call_programmes,
-    funding_call_status_q,
 )
-from clusterdialogue.collaboration.models import FundingCall
 from clusterdialogue.core.consortium import DEFAULT_TERRITORY_WEIGHT
 
 #: Uploaded call files stay small (a network follows tens of calls, not thousands).
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_PROPOSALS = 10
 MAX_SIZE = 30
-
-
-class FundingCallFilterSet(django_filters.FilterSet):
-    """Filters of the calls list, on the page and in the API (``?status=open&programme=…``)."""
-
-    status = django_filters.ChoiceFilter(
-        choices=CallStatus.CHOICES,
-        method="filter_status",
-        label=_("Status"),
-        empty_label=_("any"),
-    )
-    programme = django_filters.CharFilter(lookup_expr="iexact", label=_("Programme"))
-    is_example = django_filters.BooleanFilter(label=_("Example calls"))
-    deadline_after = django_filters.DateFilter(
-        field_name="deadline", lookup_expr="gte", label=_("Deadline from")
-    )
-    deadline_before = django_filters.DateFilter(
-        field_name="deadline", lookup_expr="lte", label=_("Deadline until")
-    )
-
-    class Meta:
-        model = FundingCall
-        fields = ["status", "programme", "is_example", "deadline_after", "deadline_before"]
-
-    def filter_status(self, queryset, name: str, value: str):
-        return queryset.filter(funding_call_status_q(status=value)) if value else queryset
 
 
 class CallFilterForm(forms.Form):

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterdialogue.clusters.selectors import cluster_list_public
+from clusterdialogue.collaboration.calls.filters import FundingCallFilterSet
 from clusterdialogue.collaboration.calls.forms import (
     CallFilterForm,
     CallImportForm,
     ConsortiumForm,
-    FundingCallFilterSet,
     StartCollaborationForm,
 )
 from clusterdialogue.collaboration.calls.selectors import (

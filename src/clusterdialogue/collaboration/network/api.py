@@ -30,7 +30,7 @@ class CollaborationNetworkViewSet(viewsets.ViewSet):
     def list(self, request: Request) -> Response:
         form = NetworkFilterForm(request.query_params or None, years=collaboration_years())
         options = PipelineOptions.from_form(filter_form_valid(form))
-        graph = graph_for(options, user=request.user)
+        graph = graph_for(options=options, user=request.user)
         network = options.network
         return Response({"network": network.slug if network else None, **network_graph_data(graph)})
 

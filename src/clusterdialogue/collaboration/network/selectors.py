@@ -184,7 +184,7 @@ def _lay_out(nodes: list[GraphNode], links: list[tuple[str, str]]) -> None:
         node.x, node.y = round(radius * math.cos(angle), 4), round(radius * math.sin(angle), 4)
 
 
-def graph_for(options: PipelineOptions, *, user: Any) -> NetworkGraph:
+def graph_for(*, options: PipelineOptions, user: Any) -> NetworkGraph:
     """The network of relations for the options, as ``user`` may see it."""
     return network_relations_build(
         user=user,

@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from clusterdialogue.collaboration.network import charts, exports
 from clusterdialogue.collaboration.network.forms import NetworkFilterForm
 from clusterdialogue.collaboration.network.selectors import graph_for
-from clusterdialogue.collaboration.network import charts, exports
 from clusterdialogue.collaboration.pipeline.exports import export_download, query_without_format
 from clusterdialogue.collaboration.pipeline.selectors import (
     PipelineOptions,
@@ -28,7 +28,7 @@ def network_page(request: HttpRequest) -> HttpResponse:
     years = sorted(collaboration_years())
     form = NetworkFilterForm(request.GET or None, years=years)
     options = PipelineOptions.from_form(form)
-    graph = graph_for(options, user=request.user)
+    graph = graph_for(options=options, user=request.user)
     download = export_download(
         request, f"collaboration-network-{options.slug}", exports.network_tables(graph)
     )

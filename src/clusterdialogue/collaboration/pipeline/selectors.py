@@ -143,7 +143,7 @@ def collaboration_board(*, user: Any, queryset: QuerySet[Collaboration]) -> list
     return list(columns.values())
 
 
-def network_for(slug: str | None) -> Network | None:
+def network_for(*, slug: str | None) -> Network | None:
     """The network named by ``slug``, else the default one."""
     if slug:
         found = Network.objects.filter(slug=slug).first()
@@ -372,7 +372,7 @@ class PipelineOptions:
     def from_form(cls, form: StatisticsFilterForm) -> PipelineOptions:
         data = form.cleaned_data if form.is_valid() else {}
         return cls(
-            network=network_for(data["network"].slug if data.get("network") else None),
+            network=network_for(slug=data["network"].slug if data.get("network") else None),
             kind=data.get("kind") or None,
             include_examples=bool(data.get("examples")),
             until=data.get("until"),
@@ -383,7 +383,7 @@ class PipelineOptions:
         return self.network.slug if self.network else "all"
 
 
-def statistics_for(options: PipelineOptions) -> tuple[list, PipelineStatistics]:
+def statistics_for(*, options: PipelineOptions) -> tuple[list, PipelineStatistics]:
     """The facts counted and the statistics per territory of the options' network."""
     network = options.network
     territories = (

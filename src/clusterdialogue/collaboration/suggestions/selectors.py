@@ -12,7 +12,7 @@ import math
 import re
 
 import pandas as pd
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.clusters.selectors import organisation_territory, territory_region_codes
@@ -40,7 +40,9 @@ def recommendation_rows(
     prefixes = territory_prefixes()
     rows = organisation_recommendations(organisation=organisation, settings=settings, top=top)
     for row in rows:
-        row["territory"] = territory_for_code(row["organisation"].region.code, prefixes)
+        row["territory"] = territory_for_code(
+            code=row["organisation"].region.code, prefixes=prefixes
+        )
         row["score"] = round(row["score"], 4)
         for name in COMPONENTS:
             row[name] = _number(row[name])
@@ -76,7 +78,7 @@ def profile_items(text: str) -> list[str]:
     return [part.strip(" -•\t") for part in _LIST_SPLIT.split(text or "") if part.strip(" -•\t")]
 
 
-def organisation_match_region(organisation: ClusterOrganisation, territories: dict) -> str:
+def organisation_match_region(*, organisation: ClusterOrganisation, territories: dict) -> str:
     """The code the engine treats as the profile's territory: the network territory's region
     when the organisation lies in one (so "cross-territory" means another member region),
     else its own region."""
@@ -84,7 +86,9 @@ def organisation_match_region(organisation: ClusterOrganisation, territories: di
     return territory.region.code if territory else organisation.region.code
 
 
-def directory_profiles_frame(queryset=None) -> pd.DataFrame:
+def directory_profiles_frame(
+    *, queryset: QuerySet[ClusterOrganisation] | None = None
+) -> pd.DataFrame:
     """Cluster profiles as the engine's profile frame (``id`` is the organisation's slug)."""
     organisations = list(
         (queryset if queryset is not None else ClusterOrganisation.objects.all())
@@ -102,7 +106,7 @@ def directory_profiles_frame(queryset=None) -> pd.DataFrame:
             {
                 "id": o.slug,
                 "name": o.name,
-                "region": organisation_match_region(o, territories),
+                "region": organisation_match_region(organisation=o, territories=territories),
                 "text": "\n".join(t for t in texts if t),
                 "keywords": [*o.keywords, *o.technologies, *(c.name for c in o.categories.all())],
                 "offers": profile_items(o.offers),
@@ -183,6 +187,6 @@ def territory_prefixes() -> list[tuple[str, Territory]]:
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
-def territory_for_code(code: str, prefixes: list[tuple[str, Territory]]) -> Territory | None:
+def territory_for_code(*, code: str, prefixes: list[tuple[str, Territory]]) -> Territory | None:
     """The territory a region code lies in (``prefixes`` from :func:`territory_prefixes`)."""
     return next((territory for prefix, territory in prefixes if code.startswith(prefix)), None)

@@ -29,7 +29,7 @@ from clusterdialogue.collaboration.calls.api.serializers import (
     FundingCallSerializer,
     consortium_result_data,
 )
-from clusterdialogue.collaboration.calls.forms import FundingCallFilterSet
+from clusterdialogue.collaboration.calls.filters import FundingCallFilterSet
 from clusterdialogue.collaboration.calls.selectors import (
     consortium_lead_choices,
     consortium_proposals,

@@ -155,7 +155,7 @@ class CollaborationStatisticsViewSet(viewsets.ViewSet):
             filter_form_valid(StatisticsFilterForm(request.query_params or None))
         )
         network = options.network
-        _facts, stats = statistics_for(options)
+        _facts, stats = statistics_for(options=options)
         return Response(
             {
                 "network": network.slug if network else None,

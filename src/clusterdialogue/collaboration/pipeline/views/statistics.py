@@ -42,7 +42,7 @@ def pipeline_statistics_page(request: HttpRequest) -> HttpResponse:
     form = StatisticsFilterForm(request.GET or None)
     options = PipelineOptions.from_form(form)
     network = options.network
-    facts, stats = statistics_for(options)
+    facts, stats = statistics_for(options=options)
     download = export_download(
         request, f"collaboration-statistics-{options.slug}", exports.statistics_tables(stats)
     )
