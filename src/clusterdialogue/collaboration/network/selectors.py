@@ -23,7 +23,6 @@ import networkx as nx
 from django.utils.translation import gettext as _
 
 from clusterdialogue.clusters.models import ClusterOrganisation
-from clusterdialogue.clusters.permissions import user_can_view_organisation
 from clusterdialogue.clusters.selectors import cluster_list_public
 from clusterdialogue.collaboration.pipeline.selectors import (
     PipelineOptions,
@@ -32,6 +31,7 @@ from clusterdialogue.collaboration.pipeline.selectors import (
     organisation_territory_key,
     territory_resolver,
 )
+from clusterdialogue.common.permissions import can
 from clusterdialogue.core.network import NetworkMetrics, density_by_year, network_metrics
 from clusterdialogue.regions.models import Network
 
@@ -81,7 +81,7 @@ class NetworkGraph:
 def _node_for(
     organisation: ClusterOrganisation, user: Any, territory_name: str, colour: str, hidden: int
 ) -> GraphNode:
-    if user_can_view_organisation(user, organisation):
+    if can(user, "clusters.view", organisation):
         return GraphNode(
             organisation.slug,
             organisation.name,
@@ -127,7 +127,7 @@ def network_relations_build(
     outside = _("Outside the network")
     for pk, organisation in sorted(organisations.items(), key=lambda item: item[1].name.lower()):
         territory = resolve(organisation)
-        hidden += not user_can_view_organisation(user, organisation)
+        hidden += not can(user, "clusters.view", organisation)
         nodes[pk] = _node_for(
             organisation,
             user,
