@@ -18,7 +18,7 @@ from clusterdialogue.accounts.services import (
     invitation_create,
     invitation_get_usable,
 )
-from clusterdialogue.testing import factories_clusters
+from clusterdialogue.testing.factories import clusters as factories_clusters
 
 pytestmark = pytest.mark.django_db
 

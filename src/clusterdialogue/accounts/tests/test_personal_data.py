@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from clusterdialogue.accounts.services import account_erase, person_erase, personal_data_export
 from clusterdialogue.clusters.models import ContactPerson
-from clusterdialogue.testing import factories_clusters
+from clusterdialogue.testing.factories import clusters as factories_clusters
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from clusterdialogue.testing.factories_board import CooperationPostFactory
+from clusterdialogue.testing.factories.board import CooperationPostFactory
 
 pytestmark = pytest.mark.django_db
 

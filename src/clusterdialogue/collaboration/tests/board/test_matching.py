@@ -13,7 +13,7 @@ from django.utils import timezone
 from clusterdialogue.collaboration.board import services
 from clusterdialogue.collaboration.board.selectors import post_profile
 from clusterdialogue.collaboration.models import CooperationPost, Notification, PostMatch
-from clusterdialogue.testing.fixtures_board import battery_request_data
+from clusterdialogue.testing.fixtures.board import battery_request_data
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ import pytest
 from django.urls import reverse
 
 from clusterdialogue.collaboration.models import CooperationPost, Interest
-from clusterdialogue.testing.factories_board import CooperationPostFactory
-from clusterdialogue.testing.fixtures_accounts import ROLE_NAMES, RolesWorld
+from clusterdialogue.testing.factories.board import CooperationPostFactory
+from clusterdialogue.testing.fixtures.accounts import ROLE_NAMES, RolesWorld
 from clusterdialogue.testing.permissions import (
     APPLIED,
     NONE,
@@ -210,7 +210,7 @@ def test_every_board_rule_is_tried():
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
 def test_only_the_posters_side_sees_every_interest(client, roles_world, role: str):
-    from clusterdialogue.testing.factories_board import InterestFactory
+    from clusterdialogue.testing.factories.board import InterestFactory
 
     post = CooperationPostFactory(organisation=roles_world.organisation)
     InterestFactory(post=post, organisation=roles_world.other_organisation, message="Hidden note")

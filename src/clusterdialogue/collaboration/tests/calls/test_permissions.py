@@ -16,8 +16,8 @@ import pytest
 from django.urls import reverse
 
 from clusterdialogue.collaboration.models import Collaboration, FundingCall
-from clusterdialogue.testing.fixtures_accounts import ROLE_NAMES
-from clusterdialogue.testing.fixtures_calls import CallsWorld
+from clusterdialogue.testing.fixtures.accounts import ROLE_NAMES
+from clusterdialogue.testing.fixtures.calls import CallsWorld
 from clusterdialogue.testing.permissions import (
     APPLIED,
     NONE,

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from clusterdialogue.collaboration.network.selectors import network_relations_build
-from clusterdialogue.testing import factories_clusters
+from clusterdialogue.testing.factories import clusters as factories_clusters
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from clusterdialogue.collaboration.models import Notification
 from clusterdialogue.collaboration.notifications.services import notification_send
-from clusterdialogue.testing.factories_board import NotificationFactory
-from clusterdialogue.testing.factories_clusters import UserFactory
+from clusterdialogue.testing.factories.board import NotificationFactory
+from clusterdialogue.testing.factories.clusters import UserFactory
 
 pytestmark = pytest.mark.django_db
 

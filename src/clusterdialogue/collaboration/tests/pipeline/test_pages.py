@@ -10,8 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from clusterdialogue.collaboration.models import Collaboration
-from clusterdialogue.testing import factories_clusters
 from clusterdialogue.testing.factories import NetworkFactory
+from clusterdialogue.testing.factories import clusters as factories_clusters
 
 pytestmark = pytest.mark.django_db
 

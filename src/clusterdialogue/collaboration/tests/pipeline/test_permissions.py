@@ -17,8 +17,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from clusterdialogue.collaboration.models import Collaboration, CollaborationDocument
-from clusterdialogue.testing.factories_pipeline import CollaborationDocumentFactory
-from clusterdialogue.testing.fixtures_accounts import ROLE_NAMES
+from clusterdialogue.testing.factories.pipeline import CollaborationDocumentFactory
+from clusterdialogue.testing.fixtures.accounts import ROLE_NAMES
 from clusterdialogue.testing.permissions import (
     APPLIED,
     NONE,

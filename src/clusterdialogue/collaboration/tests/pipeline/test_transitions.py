@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from clusterdialogue.collaboration.models import Collaboration, StageChange
 from clusterdialogue.collaboration.pipeline import services
-from clusterdialogue.testing.factories_pipeline import collaboration_with_log
+from clusterdialogue.testing.factories.pipeline import collaboration_with_log
 
 pytestmark = pytest.mark.django_db
 Stage = Collaboration.Stage

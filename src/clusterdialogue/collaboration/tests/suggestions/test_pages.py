@@ -9,7 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from clusterdialogue.testing.factories_clusters import RoleAssignmentFactory, UserFactory
+from clusterdialogue.testing.factories.clusters import RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

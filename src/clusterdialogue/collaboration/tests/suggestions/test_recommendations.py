@@ -16,7 +16,7 @@ from clusterdialogue.collaboration.suggestions.selectors import (
 )
 from clusterdialogue.core.matching import MatchSettings
 from clusterdialogue.testing.factories import IndustryFactory
-from clusterdialogue.testing.factories_clusters import ClusterOrganisationFactory
+from clusterdialogue.testing.factories.clusters import ClusterOrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,8 @@
-"""factory_boy factories for the models, shared by every app's tests."""
+"""factory_boy factories for the models, shared by every app's tests.
+
+The regions and statistics factories are here; those of the directory and the collaboration
+features are in the submodules (``clusters``, ``board``, ``calls``, ``pipeline``).
+"""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import factory
 
 from clusterdialogue.collaboration.models import CooperationPost, Interest, Notification
-from clusterdialogue.testing.factories_clusters import ClusterOrganisationFactory, UserFactory
+from clusterdialogue.testing.factories.clusters import ClusterOrganisationFactory, UserFactory
 
 
 class CooperationPostFactory(factory.django.DjangoModelFactory):
