@@ -5,6 +5,12 @@ idempotent: a call with an ``id`` updates the stored call with the same referenc
 updates the call with the same programme and title. A bad file raises
 :class:`~clusterdialogue.core.io.errors.DataFileError` (file, line, field) before anything is
 written, so stored calls stay exactly as they were.
+
+**Starting a joint application** from a consortium proposal (the builder's one write): only
+those who may act for the lead start it (``calls.start_collaboration``: a manager of the lead
+cluster, its territory's representative, or the secretariat). The members are checked against
+the call's rules again (the proposal comes back from the browser), then the pipeline's
+``collaboration_create`` stores it at the stage "identified" with its dated log.
 """
 
 from __future__ import annotations

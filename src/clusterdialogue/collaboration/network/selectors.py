@@ -2,7 +2,7 @@
 
 Nodes are the clusters of the network's territories (public profiles) and every partner of a
 relation; a link joins two partners of the same collaboration once the collaboration is
-established (moved beyond *identified*, see :mod:`..selectors_statistics`), whatever its kind,
+established (moved beyond *identified*, see :mod:`..pipeline.selectors`), whatever its kind,
 and counts from the year it was established. Several collaborations between the same two
 clusters make one link with a weight. The metrics come from :mod:`clusterdialogue.core.network`
 (networkx underneath).

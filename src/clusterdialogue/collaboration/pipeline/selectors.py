@@ -1,7 +1,24 @@
 """Reads for the collaboration pipeline: the board, a collaboration's page, territories.
 
-Collaborations are read by signed-in users only (see :mod:`.permissions_pipeline`); the
+Collaborations are read by signed-in users only (see :mod:`.permissions`); the
 functions here do not check that, the views and the API do.
+
+**Statistics** per territory and for the whole network, year by year. Definitions (also shown
+on the statistics page):
+
+* a **relation** is established when a collaboration whose partners lie in at least two
+  different territories first moves beyond *identified* to a stage other than *closed* (contact
+  made, a meeting, an application, ...); it counts in the year of that move. Partners outside
+  the network count as one territory per country;
+* an **application** counts in the year it reached *joint application submitted*, with the
+  funding requested;
+* a **decision** (funded or rejected) counts in the year of the decision; the **success rate**
+  is funded / (funded + rejected), and the **funding won** is that of funded applications;
+* a collaboration counts in full for every territory among its partners, and once for the
+  network, so the territories' rows may add up to more than the network's.
+
+Example data (``is_example``) is left out unless asked for. Only counts and sums leave the
+statistics: no title or text of a collaboration.
 """
 
 from __future__ import annotations

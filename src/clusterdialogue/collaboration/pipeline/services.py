@@ -19,9 +19,13 @@ The stages and the moves allowed between them (:data:`ALLOWED_TRANSITIONS`)::
   collaboration, so the statistics stay true to what happened).
 
 Every move is dated and logged (:class:`StageChange`); a date cannot be in the future nor before
-the previous stage's. Writes check the user's rights (:mod:`..permissions_pipeline`) and raise
+the previous stage's. Writes check the user's rights (:mod:`.permissions`) and raise
 ``PermissionDenied`` or ``ValidationError`` (naming the field and what to do) before anything is
 stored, so refused input leaves the data as it was.
+
+**Documents** of a collaboration: an uploaded file (in MEDIA_ROOT) or a link. Files are
+served only through the permission-checked download view, never from a public media URL; the
+types accepted are office documents, PDFs, images and zip archives up to 20 MB.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Serializers of the board's API: posts (with their matches), interests, notifications and
-recommendations. They only shape data; the writes go through ``services.board``."""
+"""Serializers of the board's API: posts (with their matches) and interests.
+
+They only shape data; the writes go through ``board.services``."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The collaboration pipeline's pages: the board, a collaboration, its editing, moves, documents.
 
-Collaborations are for signed-in users; writes go through :mod:`.services.pipeline`, which
+Collaborations are for signed-in users; writes go through :mod:`..services`, which
 checks the user's rights, so the views only translate its answers into pages.
 """
 
