@@ -5,10 +5,11 @@ relatedness and specialisation takes a while, so the encoded :class:`DirectoryIn
 once and kept in a :class:`MatchingIndexStore`. Nothing is checked against the database on a
 read: the index is dropped *explicitly* by :func:`matching_index_invalidate`, which the
 receivers of :func:`connect_invalidation` (connected in ``CollaborationConfig.ready()``) call
-when a cluster profile is saved or deleted, its sectors or categories change, or statistics are
-imported (a dataset is saved at the end of every import, after the bulk writes that send no
-``post_save``). Writes that bypass the ORM's signals (a bulk import of profiles) call
-:func:`matching_index_invalidate` themselves.
+when a cluster profile is saved or deleted, its sectors or categories change, a network or a
+territory changes (a profile's match region is its territory), or statistics are imported (a
+dataset is saved at the end of every import, after the bulk writes that send no
+``post_save``). Writes that bypass the ORM's signals (generated example profiles, inserted in
+bulk) call :func:`matching_index_invalidate` themselves.
 
 **Across processes.** Each process keeps its own store, but the invalidations are counted in a
 version number in Django's cache (``django.core.cache.cache``, key :data:`VERSION_KEY`): an
@@ -149,10 +150,12 @@ def _on_change(sender: Any, **kwargs: Any) -> None:
 def connect_invalidation() -> None:
     """Connect the receivers that drop the index when what it encodes changes."""
     from clusterdialogue.clusters.models import ClusterOrganisation
+    from clusterdialogue.regions.models import Network, Territory
     from clusterdialogue.statistics.models import Dataset, Observation
 
     uid = "collaboration.matching"
-    for model in (ClusterOrganisation, Dataset, Observation):
+    # A profile's match region is its territory in the default network: those count too.
+    for model in (ClusterOrganisation, Dataset, Observation, Network, Territory):
         post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}.save.{model.__name__}")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}.del.{model.__name__}")
     for relation in (ClusterOrganisation.sectors, ClusterOrganisation.categories):

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -34,7 +34,7 @@ from clusterdialogue.collaboration.pipeline.selectors import (
     collaboration_queryset,
     collaboration_years,
 )
-from clusterdialogue.common.permissions import can
+from clusterdialogue.common.permissions import can, require
 from clusterdialogue.regions.selectors import network_default
 
 POST_KINDS = {
@@ -130,12 +130,13 @@ def _initial_from_query(request: HttpRequest) -> dict:
 @login_required
 def collaboration_create(request: HttpRequest) -> HttpResponse:
     """Start following a collaboration (stage *identified*)."""
-    if not can(request.user, "pipeline.create"):
-        raise PermissionDenied(
-            _(
-                "Cluster managers, territory representatives and the secretariat start collaborations."
-            )
-        )
+    require(
+        request.user,
+        "pipeline.create",
+        message=_(
+            "Cluster managers, territory representatives and the secretariat start collaborations."
+        ),
+    )
     data = request.POST if request.method == "POST" else None
     form = CollaborationForm(data, user=request.user, initial=_initial_from_query(request))
     if data is not None and form.is_valid():
@@ -181,8 +182,12 @@ def collaboration_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def collaboration_edit(request: HttpRequest, pk: int) -> HttpResponse:
     collaboration = collaboration_or_404(pk)
-    if not can(request.user, "pipeline.edit", collaboration):
-        raise PermissionDenied(_("Only the people who act for a partner edit a collaboration."))
+    require(
+        request.user,
+        "pipeline.edit",
+        collaboration,
+        message=_("Only the people who act for a partner edit a collaboration."),
+    )
     data = request.POST if request.method == "POST" else None
     form = CollaborationForm(data, user=request.user, instance=collaboration)
     if data is not None and form.is_valid():
@@ -208,8 +213,12 @@ def collaboration_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def collaboration_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move to a following stage with a date and a note (from the board, htmx, or a page)."""
     collaboration = collaboration_or_404(pk)
-    if not can(request.user, "pipeline.edit", collaboration):
-        raise PermissionDenied(_("Only the people who act for a partner move a collaboration."))
+    require(
+        request.user,
+        "pipeline.edit",
+        collaboration,
+        message=_("Only the people who act for a partner move a collaboration."),
+    )
     data = request.POST if request.method == "POST" else None
     form = MoveForm(data, collaboration=collaboration)
     if data is not None and form.is_valid():
@@ -256,10 +265,12 @@ def collaboration_move(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def collaboration_delete(request: HttpRequest, pk: int) -> HttpResponse:
     collaboration = collaboration_or_404(pk)
-    if not can(request.user, "pipeline.delete", collaboration):
-        raise PermissionDenied(
-            _("Only the secretariat and the partners' territory representatives delete it.")
-        )
+    require(
+        request.user,
+        "pipeline.delete",
+        collaboration,
+        message=_("Only the secretariat and the partners' territory representatives delete it."),
+    )
     if request.method == "POST":
         title = str(collaboration)
         services.collaboration_delete(collaboration=collaboration, user=request.user)

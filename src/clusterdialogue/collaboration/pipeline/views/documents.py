@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -20,15 +20,19 @@ from clusterdialogue.collaboration.pipeline.views.collaborations import (
     collaboration_or_404,
     form_errors_from,
 )
-from clusterdialogue.common.permissions import can
+from clusterdialogue.common.permissions import require
 
 
 @login_required
 @require_POST
 def document_add(request: HttpRequest, pk: int) -> HttpResponse:
     collaboration = collaboration_or_404(pk)
-    if not can(request.user, "pipeline.edit", collaboration):
-        raise PermissionDenied(_("Only the people who act for a partner add documents."))
+    require(
+        request.user,
+        "pipeline.edit",
+        collaboration,
+        message=_("Only the people who act for a partner add documents."),
+    )
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -50,8 +54,12 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpRe
     """An uploaded file, after checking the user may read the collaboration's documents."""
     collaboration = collaboration_or_404(pk)
     document = get_object_or_404(collaboration.documents, pk=document_pk)
-    if not can(request.user, "pipeline.download_documents", collaboration):
-        raise PermissionDenied(_("Documents are for the people who act for a partner."))
+    require(
+        request.user,
+        "pipeline.download_documents",
+        collaboration,
+        message=_("Documents are for the people who act for a partner."),
+    )
     if not document.file:
         return redirect(document.url) if document.url else HttpResponse(status=404)
     try:
