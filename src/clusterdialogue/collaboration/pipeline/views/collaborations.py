@@ -88,7 +88,7 @@ def _board_context(request: HttpRequest, query: Any) -> dict:
 
 def pipeline_board(request: HttpRequest) -> HttpResponse:
     """Columns per stage with a card per collaboration; anonymous visitors get an explanation."""
-    if not request.user.is_authenticated:
+    if not can(request.user, "pipeline.view"):
         return render(request, "collaboration/pipeline/signed_out.html", {"tab": "pipeline"})
     context = _board_context(request, request.GET)
     if request.htmx and request.htmx.target == "pipeline-board":

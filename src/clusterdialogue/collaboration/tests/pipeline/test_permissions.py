@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from clusterdialogue.collaboration.models import Collaboration, CollaborationDocument
+from clusterdialogue.common.permissions import can
 from clusterdialogue.testing.factories.pipeline import CollaborationDocumentFactory
 from clusterdialogue.testing.fixtures.accounts import ROLE_NAMES
 from clusterdialogue.testing.permissions import (
@@ -300,9 +301,25 @@ def test_role_may_or_may_not(client, pipeline_roles, action: Action, role: str):
     check_action(client, pipeline_roles, action, role)
 
 
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_read_rule_and_pages_agree(client, pipeline_roles, role: str):
+    """``pipeline.view`` guards reading: the board page, a collaboration's page, the API."""
+    user = pipeline_roles.user(role)
+    if user is not None:
+        client.force_login(user)
+    allowed = can(user, "pipeline.view")
+    assert allowed == (user is not None), role
+    board = client.get(reverse("collaboration:pipeline")).content.decode()
+    page = client.get(_url("collaboration-detail", pipeline_roles))
+    api = client.get(f"/api/collaborations/{pipeline_roles.collaboration.pk}/")
+    assert (pipeline_roles.collaboration.title in board) is allowed, role
+    assert (page.status_code == 200) is allowed, role
+    assert (api.status_code == 200) is allowed, role
+
+
 def test_every_pipeline_rule_is_tried():
     assert_rules_exercised(
         "pipeline",
         ACTIONS,
-        elsewhere={"pipeline.view": "the pipeline pages and API tests (signed-in users only)"},
+        elsewhere={"pipeline.view": "test_read_rule_and_pages_agree (reading, not a write)"},
     )
