@@ -81,10 +81,10 @@ def browser_type_launch_args():
 
 pytest_plugins = [
     "clusterdialogue.testing.fixtures",
-    "clusterdialogue.testing.fixtures_clusters",
-    "clusterdialogue.testing.fixtures_accounts",
-    "clusterdialogue.testing.fixtures_directory",
-    "clusterdialogue.testing.fixtures_calls",
-    "clusterdialogue.testing.fixtures_board",
-    "clusterdialogue.testing.fixtures_pipeline",
+    "clusterdialogue.testing.fixtures.clusters",
+    "clusterdialogue.testing.fixtures.accounts",
+    "clusterdialogue.testing.fixtures.directory",
+    "clusterdialogue.testing.fixtures.calls",
+    "clusterdialogue.testing.fixtures.board",
+    "clusterdialogue.testing.fixtures.pipeline",
 ]

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from clusterdialogue.collaboration.calls.services import funding_calls_load_examples
 from clusterdialogue.collaboration.models import Collaboration
-from clusterdialogue.collaboration.services.calls import funding_calls_load_examples
 
 pytestmark = pytest.mark.browser
 

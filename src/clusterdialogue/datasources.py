@@ -94,7 +94,7 @@ def load_real_data(
     With ``progress`` a progress bar shows the current step (on standard error).
     """
     from clusterdialogue.clusters.transfer.importing.organisations import clusters_import
-    from clusterdialogue.collaboration.services.calls import funding_calls_load_examples
+    from clusterdialogue.collaboration.calls.services import funding_calls_load_examples
     from clusterdialogue.regions.services import (
         network_create_four_motors,
         regions_load_nuts,

@@ -37,7 +37,7 @@ def register_import_kinds(kinds: argparse._SubParsersAction) -> None:
 
 def import_calls(args: argparse.Namespace) -> int:
     setup_django()
-    from clusterdialogue.collaboration.services.calls import funding_calls_import
+    from clusterdialogue.collaboration.calls.services import funding_calls_import
 
     report = funding_calls_import(source=args.file, is_example=args.example)
     print(report.summary)

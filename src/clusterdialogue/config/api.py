@@ -8,17 +8,15 @@ from clusterdialogue.clusters.directory.api.views import (
     ClusterOrganisationViewSet,
     LabelViewSet,
 )
-from clusterdialogue.collaboration.api.views_board import (
-    CooperationPostViewSet,
-    NotificationViewSet,
-    RecommendationViewSet,
-)
-from clusterdialogue.collaboration.api.views_calls import ConsortiumViewSet, FundingCallViewSet
-from clusterdialogue.collaboration.api.views_pipeline import (
-    CollaborationNetworkViewSet,
+from clusterdialogue.collaboration.board.api.views import CooperationPostViewSet
+from clusterdialogue.collaboration.calls.api.views import ConsortiumViewSet, FundingCallViewSet
+from clusterdialogue.collaboration.network.api import CollaborationNetworkViewSet
+from clusterdialogue.collaboration.notifications.api import NotificationViewSet
+from clusterdialogue.collaboration.pipeline.api.views import (
     CollaborationStatisticsViewSet,
     CollaborationViewSet,
 )
+from clusterdialogue.collaboration.suggestions.api import RecommendationViewSet
 from clusterdialogue.regions.api.views import (
     NetworkViewSet,
     RegionCodeChangeViewSet,

@@ -17,14 +17,15 @@ from django.utils import timezone
 from clusterdialogue.accounts.models import Invitation, Role
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.collaboration.models import Collaboration, CooperationPost, PostMatch
-from clusterdialogue.testing import factories, factories_clusters
-from clusterdialogue.testing.factories_board import (
+from clusterdialogue.testing import factories
+from clusterdialogue.testing.factories import clusters as factories_clusters
+from clusterdialogue.testing.factories.board import (
     CooperationPostFactory,
     InterestFactory,
     NotificationFactory,
 )
-from clusterdialogue.testing.factories_calls import FundingCallFactory
-from clusterdialogue.testing.factories_pipeline import collaboration_with_log
+from clusterdialogue.testing.factories.calls import FundingCallFactory
+from clusterdialogue.testing.factories.pipeline import collaboration_with_log
 
 Stage = Collaboration.Stage
 

@@ -37,8 +37,8 @@ from clusterdialogue.collaboration.models import (
     PostMatch,
     StageChange,
 )
-from clusterdialogue.collaboration.services.engine import organisation_recommendations
-from clusterdialogue.collaboration.services.pipeline import FINAL_STAGES
+from clusterdialogue.collaboration.pipeline.services import FINAL_STAGES
+from clusterdialogue.collaboration.suggestions.selectors import organisation_recommendations
 from clusterdialogue.common.permissions import can
 from clusterdialogue.regions.models import Network, Territory
 from clusterdialogue.regions.selectors import network_default, territory_list

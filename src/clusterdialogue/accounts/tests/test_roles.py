@@ -14,7 +14,8 @@ from clusterdialogue.clusters.permissions import (
     user_can_validate_organisation,
     user_represents_organisation,
 )
-from clusterdialogue.testing import factories, factories_clusters
+from clusterdialogue.testing import factories
+from clusterdialogue.testing.factories import clusters as factories_clusters
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Fixtures of the analytics tests: the synthetic world and a small HTML reader.
 
-``analytics_world`` lives in :mod:`clusterdialogue.testing.fixtures_analytics`; importing it
+``analytics_world`` lives in :mod:`clusterdialogue.testing.fixtures.analytics`; importing it
 here makes it available to these tests (list that module in the root conftest's
 ``pytest_plugins`` to share it with other apps).
 """
@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from clusterdialogue.testing.fixtures_analytics import analytics_world  # noqa: F401
+from clusterdialogue.testing.fixtures.analytics import analytics_world  # noqa: F401
 
 
 class Page(HTMLParser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clusterdialogue.core.diversification import diversification_opportunities
-from clusterdialogue.testing.fixtures_analytics import INDUSTRIES, analytics_reference
+from clusterdialogue.testing.fixtures.analytics import INDUSTRIES, analytics_reference
 
 pytestmark = pytest.mark.django_db
 

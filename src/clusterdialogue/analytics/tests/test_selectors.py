@@ -15,7 +15,7 @@ from clusterdialogue.analytics.selectors import (
 from clusterdialogue.core.industry_space import industry_space_layout
 from clusterdialogue.regions.models import Region
 from clusterdialogue.testing import factories
-from clusterdialogue.testing.fixtures_analytics import (
+from clusterdialogue.testing.fixtures.analytics import (
     analytics_employment_figures,
     analytics_reference,
 )

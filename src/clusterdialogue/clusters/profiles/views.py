@@ -23,7 +23,7 @@ from clusterdialogue.clusters.profiles.selectors import (
 )
 from clusterdialogue.clusters.search.similar import cluster_similar
 from clusterdialogue.clusters.selectors import organisation_territory
-from clusterdialogue.collaboration.selectors_recommendations import profile_partner_suggestions
+from clusterdialogue.collaboration.suggestions.selectors import profile_partner_suggestions
 from clusterdialogue.common.permissions import can, require
 
 # Long texts take a whole row of the edit form.

@@ -30,8 +30,8 @@ from clusterdialogue.clusters.models import (
     ProfileChange,
 )
 from clusterdialogue.common.permissions import can
-from clusterdialogue.testing import factories_clusters
-from clusterdialogue.testing.fixtures_accounts import ROLE_NAMES, RolesWorld, profile_form_data
+from clusterdialogue.testing.factories import clusters as factories_clusters
+from clusterdialogue.testing.fixtures.accounts import ROLE_NAMES, RolesWorld, profile_form_data
 from clusterdialogue.testing.permissions import (
     APPLIED,
     NONE,

@@ -21,6 +21,7 @@ from clusterdialogue.clusters.models import (
     IndustrialEcosystem,
 )
 from clusterdialogue.clusters.search import search_index_update
+from clusterdialogue.collaboration.matching import matching_index_invalidate
 from clusterdialogue.regions.models import Region
 from clusterdialogue.statistics.models import Industry
 
@@ -185,4 +186,6 @@ def clusters_generate(
         ):
             model.objects.bulk_create(rows, batch_size=_BATCH)
         search_index_update(organisation_ids=[o.pk for o in created])
+        # Bulk inserts send no post_save: tell the matching index itself.
+        matching_index_invalidate()
     return GenerationReport(profiles=len(created), members=len(member_rows), deleted=deleted)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from clusterdialogue.collaboration.services.notifications import notification_unread_count
+from clusterdialogue.collaboration.notifications.services import notification_unread_count
 
 register = template.Library()
 

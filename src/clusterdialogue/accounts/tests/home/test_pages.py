@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from clusterdialogue.accounts.models import Role
-from clusterdialogue.testing import factories_clusters
+from clusterdialogue.testing.factories import clusters as factories_clusters
 
 pytestmark = pytest.mark.django_db
 

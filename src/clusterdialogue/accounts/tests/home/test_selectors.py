@@ -19,14 +19,15 @@ from clusterdialogue.accounts.home.completeness import (
 from clusterdialogue.accounts.models import Invitation, Role
 from clusterdialogue.clusters.models import ClusterCategory, ClusterOrganisation
 from clusterdialogue.collaboration.models import Collaboration, PostMatch
-from clusterdialogue.testing import factories, factories_clusters
-from clusterdialogue.testing.factories_board import (
+from clusterdialogue.testing import factories
+from clusterdialogue.testing.factories import clusters as factories_clusters
+from clusterdialogue.testing.factories.board import (
     CooperationPostFactory,
     InterestFactory,
     NotificationFactory,
 )
-from clusterdialogue.testing.factories_calls import FundingCallFactory
-from clusterdialogue.testing.factories_pipeline import collaboration_with_log
+from clusterdialogue.testing.factories.calls import FundingCallFactory
+from clusterdialogue.testing.factories.pipeline import collaboration_with_log
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from clusterdialogue.accounts.invitations.services import (
 )
 from clusterdialogue.accounts.models import Invitation, Role, RoleAssignment
 from clusterdialogue.accounts.permissions import user_can_invite
-from clusterdialogue.testing import factories_clusters
+from clusterdialogue.testing.factories import clusters as factories_clusters
 
 pytestmark = pytest.mark.django_db
 

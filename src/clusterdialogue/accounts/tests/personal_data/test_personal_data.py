@@ -15,7 +15,7 @@ from clusterdialogue.accounts.personal_data.services import (
     personal_data_export,
 )
 from clusterdialogue.clusters.models import ContactPerson
-from clusterdialogue.testing import factories_clusters
+from clusterdialogue.testing.factories import clusters as factories_clusters
 
 pytestmark = pytest.mark.django_db
 

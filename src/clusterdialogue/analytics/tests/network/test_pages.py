@@ -11,7 +11,7 @@ import io
 
 import pytest
 
-from clusterdialogue.testing.fixtures_analytics import analytics_reference
+from clusterdialogue.testing.fixtures.analytics import analytics_reference
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """The region analytics page over the synthetic ``analytics_world`` (invented example data).
 
 Expected figures come from running the core engine directly on the invented employment
-(:func:`clusterdialogue.testing.fixtures_analytics.analytics_reference`).
+(:func:`clusterdialogue.testing.fixtures.analytics.analytics_reference`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from clusterdialogue.core.diversification import (
     diversification_opportunities,
     specialisation_dynamics,
 )
-from clusterdialogue.testing.fixtures_analytics import INDUSTRIES, analytics_reference
+from clusterdialogue.testing.fixtures.analytics import INDUSTRIES, analytics_reference
 
 pytestmark = pytest.mark.django_db
 

@@ -26,8 +26,8 @@ from clusterdialogue.clusters.profiles.services import (
     profile_diff,
 )
 from clusterdialogue.testing import factories
-from clusterdialogue.testing.factories_clusters import ecosystem
-from clusterdialogue.testing.fixtures_accounts import profile_form_data
+from clusterdialogue.testing.factories.clusters import ecosystem
+from clusterdialogue.testing.fixtures.accounts import profile_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from clusterdialogue.clusters.search import cluster_search
-from clusterdialogue.testing.factories_clusters import ContactPersonFactory, UserFactory
+from clusterdialogue.testing.factories.clusters import ContactPersonFactory, UserFactory
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from clusterdialogue.testing.factories_clusters import UserFactory
+from clusterdialogue.testing.factories.clusters import UserFactory
 
 PUBLIC = {"Example Elektromobilität Cluster", "Example software network", "Example health cluster"}
 
@@ -163,7 +163,7 @@ def test_navigation_links_to_the_directory(client, directory_world):
 
 
 def test_representatives_and_managers_also_see_their_own_private_profiles(client, directory_world):
-    from clusterdialogue.testing.factories_clusters import RoleAssignmentFactory
+    from clusterdialogue.testing.factories.clusters import RoleAssignmentFactory
 
     territory_a, _territory_b = directory_world["territories"]
     representative = UserFactory(username="representative")

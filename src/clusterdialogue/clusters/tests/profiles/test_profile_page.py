@@ -11,8 +11,9 @@ from clusterdialogue.clusters.models import (
     ClusterCategory,
     ClusterOrganisation,
 )
-from clusterdialogue.testing import factories, factories_clusters
-from clusterdialogue.testing.factories_clusters import ecosystem
+from clusterdialogue.testing import factories
+from clusterdialogue.testing.factories import clusters as factories_clusters
+from clusterdialogue.testing.factories.clusters import ecosystem
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from clusterdialogue.clusters.search import (
     search_index_update,
 )
 from clusterdialogue.clusters.selectors import cluster_list_public
-from clusterdialogue.testing.factories_clusters import ClusterOrganisationFactory
+from clusterdialogue.testing.factories.clusters import ClusterOrganisationFactory
 
 
 def names(pairs) -> list[str]:

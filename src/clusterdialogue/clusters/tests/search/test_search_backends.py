@@ -9,7 +9,7 @@ from clusterdialogue.clusters.search import cluster_search
 from clusterdialogue.clusters.search.backends import search_backend
 from clusterdialogue.clusters.search.postgres import PostgresBackend
 from clusterdialogue.clusters.search.sqlite_fts5 import Fts5Backend
-from clusterdialogue.testing.factories_clusters import ClusterOrganisationFactory
+from clusterdialogue.testing.factories.clusters import ClusterOrganisationFactory
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 
 from clusterdialogue.clusters.search import search_index_update
 from clusterdialogue.clusters.search.similar import cluster_similar, shared_terms, words_agree
-from clusterdialogue.testing.factories_clusters import ClusterOrganisationFactory
+from clusterdialogue.testing.factories.clusters import ClusterOrganisationFactory
 
 
 def test_similar_clusters_come_with_reasons(directory_world):

@@ -17,7 +17,7 @@ from clusterdialogue.clusters.transfer.importing.organisations import (
     CLUSTER_COLUMNS,
     clusters_import,
 )
-from clusterdialogue.testing.factories_clusters import (
+from clusterdialogue.testing.factories.clusters import (
     ClusterOrganisationFactory,
     ContactPersonFactory,
     LabelFactory,

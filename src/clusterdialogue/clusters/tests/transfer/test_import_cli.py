@@ -6,7 +6,7 @@ import json
 
 from clusterdialogue.cli import main
 from clusterdialogue.clusters.models import ClusterOrganisation
-from clusterdialogue.testing.factories_clusters import ClusterOrganisationFactory
+from clusterdialogue.testing.factories.clusters import ClusterOrganisationFactory
 
 GOOD = "name,region,founding_year\nExample Cluster One,FRK,2001\nExample Cluster Two,DE1,2002\n"
 BAD = GOOD + "Example Cluster Three,ZZ9,20x\n"

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from clusterdialogue.clusters.models import ClusterOrganisation, Label
 from clusterdialogue.clusters.transfer.importing.organisations import clusters_import
 from clusterdialogue.core.io.errors import DataFileError
-from clusterdialogue.testing.factories_clusters import ClusterOrganisationFactory
+from clusterdialogue.testing.factories.clusters import ClusterOrganisationFactory
 
 HEADER = ["name", "region", "founding_year", "website", "sectors", "ecosystems", "keywords"]
 

@@ -7,7 +7,7 @@ import pytest
 from clusterdialogue.clusters.models import ClusterMember
 from clusterdialogue.clusters.transfer.importing.members import cluster_members_import
 from clusterdialogue.core.io.errors import DataFileError
-from clusterdialogue.testing.factories_clusters import (
+from clusterdialogue.testing.factories.clusters import (
     ClusterMemberFactory,
     ClusterOrganisationFactory,
 )

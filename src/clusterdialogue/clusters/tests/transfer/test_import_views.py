@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.testing.factories import NetworkFactory, TerritoryFactory
-from clusterdialogue.testing.factories_clusters import (
+from clusterdialogue.testing.factories.clusters import (
     ClusterOrganisationFactory,
     ContactPersonFactory,
     UserFactory,

@@ -75,7 +75,7 @@ def test_same_seed_same_data_and_numbering_continues(vocabulary):
 
 def test_generated_data_never_touches_real_profiles(vocabulary):
     real = factories.RegionFactory(code="ES51", name="Cataluña", level=2)
-    from clusterdialogue.testing.factories_clusters import ClusterOrganisationFactory
+    from clusterdialogue.testing.factories.clusters import ClusterOrganisationFactory
 
     kept = ClusterOrganisationFactory(name="Example imported profile", region=real)
     clusters_generate(profiles=2, seed=1)
