@@ -101,7 +101,10 @@ def test_a_long_table_sorts_filters_and_shows_pages(world, live_server, browser_
     page.keyboard.press("Enter")
     expect(title).to_have_attribute("aria-sort", "ascending")
     expect(header).to_have_attribute("aria-sort", "none")
-    assert shown_column(page, "#categories", 1)[:2] == ["Example industry 01", "Example industry 02"]
+    assert shown_column(page, "#categories", 1)[:2] == [
+        "Example industry 01",
+        "Example industry 02",
+    ]
 
     # Pages: next, then every row at once.
     pager.locator(".table-next").click()

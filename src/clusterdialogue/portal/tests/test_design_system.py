@@ -55,6 +55,29 @@ def test_site_css_defines_the_design_tokens():
         assert component in css, component
 
 
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_token_colours_reach_wcag_aa_contrast():
+    css = Path(finders.find("portal/site.css")).read_text()
+    tokens = dict(re.findall(r"(--color-[\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    for text in ("text", "muted", "primary", "danger", "success", "warning"):
+        for background in ("surface", "bg"):
+            ratio = contrast(tokens[f"--color-{text}"], tokens[f"--color-{background}"])
+            assert ratio >= 4.5, (text, background, round(ratio, 2))
+    assert contrast(tokens["--color-primary-contrast"], tokens["--color-primary"]) >= 4.5
+    for state in ("danger", "success", "warning"):
+        assert contrast(tokens[f"--color-{state}"], tokens[f"--color-{state}-bg"]) >= 4.5, state
+
+
 def test_no_template_carries_its_own_stylesheet_or_fixed_inline_styles():
     """Inline styles are left only for widths computed from the data (bars)."""
     for template in TEMPLATES.glob("*/templates/**/*.html"):
