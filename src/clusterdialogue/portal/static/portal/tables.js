@@ -2,8 +2,9 @@
    rendered whole, pages of rows. Without JavaScript the full table stays readable.
 
    Enhanced: every table in <main> with a <thead> (or marked data-table), except
-   data-table="off". data-table="server" marks a table the server already paginates: its rows
-   are sorted and filtered on the current page only, and it gets no client-side pages. */
+   data-table="off". data-table="server" marks a table the server already paginates and filters
+   (the directory): only the rows of the current page sort; its own form filters, its own links
+   page. */
 var ClusterTables = (function () {
   "use strict";
   var WORDS = window.UI_LABELS || {};
@@ -47,7 +48,7 @@ var ClusterTables = (function () {
     this.query = "";
     this.headers = Array.prototype.slice.call(table.tHead.rows[table.tHead.rows.length - 1].cells);
     this.headers.forEach(this.makeSortable, this);
-    if (this.rows.length > FILTER_FROM) { this.addFilter(); }
+    if (!this.server && this.rows.length > FILTER_FROM) { this.addFilter(); }
     if (!this.server && this.rows.length > PAGE_SIZES[0]) { this.addPager(); }
     this.render();
   }
@@ -101,6 +102,8 @@ var ClusterTables = (function () {
     var input = document.createElement("input");
     input.type = "search";
     input.className = "table-filter";
+    // Inside a form, Enter would submit it: the box filters as one types instead.
+    input.addEventListener("keydown", function (event) { if (event.key === "Enter") { event.preventDefault(); } });
     input.addEventListener("input", function () { self.query = input.value.trim().toLocaleLowerCase(LANG); self.page = 0; self.render(); });
     label.appendChild(input);
     tools.appendChild(label);
