@@ -175,6 +175,26 @@ def territories_geojson(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 
+@require_GET
+def outlines_geojson(request: HttpRequest) -> JsonResponse:
+    """Europe's country outlines (NUTS level 0), drawn in grey behind the coloured regions.
+
+    No tile server is reachable offline, so these boundaries are the only base map.
+    """
+    features = [
+        {
+            "type": "Feature",
+            "id": code,
+            "geometry": geometry,
+            "properties": {"code": code, "name": name},
+        }
+        for code, name, geometry in _geometries(0)
+    ]
+    response = JsonResponse({"type": "FeatureCollection", "features": features})
+    response["Cache-Control"] = "max-age=3600"
+    return response
+
+
 def _category_name(category: Industry) -> str:
     return category.name_in(get_language() or "en")
 

@@ -7,6 +7,7 @@
 
   var map = L.map(element, { preferCanvas: true, zoomSnap: 0.25 }).setView([48, 8], 4);
   map.attributionControl.addAttribution("© EuroGeographics for the administrative boundaries; Source: Eurostat");
+  if (window.ClusterMap) { window.ClusterMap.countryOutlines(map, element); }
   var markers = null;
   var note = document.getElementById("directory-map-note");
   var request = 0;

@@ -11,7 +11,25 @@ var ClusterMap = (function () {
   function baseMap(id) {
     var map = L.map(id, { zoomSnap: 0.25, attributionControl: true }).setView([50, 10], 4);
     map.attributionControl.addAttribution("© EuroGeographics for the administrative boundaries; Source: Eurostat");
+    countryOutlines(map, document.getElementById(id));
     return map;
+  }
+  // Europe's countries in light grey under everything else: offline there are no map tiles, and
+  // without them the coloured regions float in an empty sea.
+  function countryOutlines(map, element) {
+    var url = element.dataset.outlines;
+    if (!url) { return; }
+    map.createPane("outlines");
+    map.getPane("outlines").style.zIndex = 350;  // below Leaflet's overlay pane (400)
+    fetch(url).then(function (r) { return r.ok ? r.json() : null; }).then(function (geojson) {
+      if (!geojson) { return; }
+      L.geoJSON(geojson, {
+        pane: "outlines",
+        interactive: false,
+        style: { color: "#8c969f", weight: 0.8, fillColor: "#e6e8e3", fillOpacity: 1, className: "country-outline" },
+      }).addTo(map);
+      element.dataset.outlinesLoaded = geojson.features.length;
+    });
   }
   function fetchJson(url) {
     return fetch(url).then(function (r) {
@@ -103,5 +121,5 @@ var ClusterMap = (function () {
       return outlineTerritories(map, element.dataset.territories, false);
     }).catch(function (error) { element.textContent = error.message; });
   }
-  return { territories: territories, choropleth: choropleth };
+  return { territories: territories, choropleth: choropleth, countryOutlines: countryOutlines };
 })();
