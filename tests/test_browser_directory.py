@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from clusterdialogue.testing.browser import sign_in, sign_out
+from clusterdialogue.testing.browser import nav_group_open, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -87,6 +87,7 @@ def test_invite_propose_validate_publish(world, live_server, browser_page, brows
 
     # The territory's representative sees the diff in the queue and approves it.
     sign_in(page, base, "role_representative", PASSWORD)
+    nav_group_open(page, "Clusters")  # the queue is in the header's Clusters menu
     page.get_by_role("link", name="Validation queue", exact=True).click()
     item = page.locator(".queue-item").first
     expect(item.locator("td.old").first).to_have_text("Alpha")
