@@ -92,6 +92,7 @@ def phone_page(browser_page: Page) -> Page:
 
 def menu_open(page: Page) -> None:
     """On a phone, open the header's "Menu" (nothing to do where the menu is shown)."""
+    page.wait_for_load_state()  # the stylesheet decides whether the button shows
     toggle = page.locator(".nav-toggle")
     if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
         toggle.click()
