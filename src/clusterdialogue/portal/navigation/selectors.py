@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
@@ -98,11 +99,17 @@ def menu_visible(*, place: Place) -> list[MenuGroup]:
 
 
 def breadcrumb_trail(
-    *, place: Place, title: str, groups: list[MenuGroup] | None = None
+    *,
+    place: Place,
+    title: str,
+    groups: list[MenuGroup] | None = None,
+    via: Sequence[Crumb] = (),
 ) -> list[Crumb]:
-    """Home › group › page › this page's title; empty at the top level (home and menu pages).
+    """Home › group › page › ``via`` › this page's title; empty at the top level.
 
-    A page the menu does not know (an account page, say) gets home › its title.
+    The top level is the home page and the menu's own pages. A page the menu does not know (an
+    account page, say) gets home › its title. ``via`` are the pages between the menu's page and
+    this one (a cluster's profile above its history).
     """
     if not place.view_name or place.view_name == HOME:
         return []
@@ -117,6 +124,7 @@ def breadcrumb_trail(
             trail.append(Crumb(group.label, None))
             if not link.exact:
                 trail.append(Crumb(link.label, link.url))
+    trail.extend(via)
     if title.strip():
         trail.append(Crumb(title, None))
     return trail

@@ -9,7 +9,12 @@ from django.template.loader_tags import BLOCK_CONTEXT_KEY, BlockNode
 from django.utils.safestring import mark_safe
 
 from clusterdialogue.portal.navigation.registry import Place
-from clusterdialogue.portal.navigation.selectors import MenuGroup, breadcrumb_trail, menu_visible
+from clusterdialogue.portal.navigation.selectors import (
+    Crumb,
+    MenuGroup,
+    breadcrumb_trail,
+    menu_visible,
+)
 
 register = template.Library()
 
@@ -60,8 +65,16 @@ def _block_text(context: template.Context, name: str) -> str:
 
 
 @register.inclusion_tag("portal/navigation/_breadcrumbs.html", takes_context=True)
-def breadcrumbs(context: template.Context) -> dict[str, Any]:
-    """Home › group › page › the page's title (nothing on the top-level pages)."""
+def breadcrumbs(context: template.Context, *via: Any) -> dict[str, Any]:
+    """Home › group › page › the page's title (nothing on the top-level pages).
+
+    A deeper page names the pages between as label, URL pairs:
+    ``{% block breadcrumb %}{% breadcrumbs organisation.name organisation.get_absolute_url %}{% endblock %}``.
+    """
+    if len(via) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes label and URL pairs")
+    between = [Crumb(label, url) for label, url in zip(via[::2], via[1::2], strict=True)]
     # The block was rendered with autoescaping, so its text is already safe HTML.
     title = mark_safe(" ".join(_block_text(context, "title").split()))
-    return {"crumbs": breadcrumb_trail(place=_place(context), title=title, groups=_menu(context))}
+    trail = breadcrumb_trail(place=_place(context), title=title, groups=_menu(context), via=between)
+    return {"crumbs": trail}

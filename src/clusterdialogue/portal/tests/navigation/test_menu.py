@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
@@ -136,3 +138,17 @@ def test_pages_show_the_breadcrumbs_with_the_page_title(client, roles_world):
     assert '<a href="/clusters/" aria-current="true">Directory</a>' in header
     home = client.get("/").content.decode()
     assert 'aria-label="Breadcrumb"' not in home
+
+
+@pytest.mark.django_db
+def test_deeper_pages_name_the_pages_between(client, roles_world):
+    client.force_login(roles_world.user("secretariat"))
+    html = client.get(reverse("clusters:history", args=["example-cluster-a"])).content.decode()
+    crumbs = html.split('aria-label="Breadcrumb">')[1].split("</nav>")[0]
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs)
+    assert links == [
+        ("/", "Home"),
+        ("/clusters/", "Directory"),
+        ("/clusters/example-cluster-a/", "Example cluster A"),
+    ]
+    assert '<span aria-current="page">History · Example cluster A</span>' in crumbs
