@@ -151,7 +151,12 @@ def test_phone_menu_and_evidence_pages_fit_the_screen(figures_world, live_server
     page.get_by_role("link", name="Categories").click()
     expect(page).to_have_url(f"{base}/categories/")
     expect(page.locator(".nav-groups")).to_be_hidden()
+    # Escape folds the menu again and leaves the focus on its button.
+    toggle.click()
+    expect(page.locator(".nav-groups")).to_be_visible()
     page.keyboard.press("Escape")
+    expect(page.locator(".nav-groups")).to_be_hidden()
+    expect(toggle).to_be_focused()
 
     widths = {
         path: fits_the_screen(page, path, base)

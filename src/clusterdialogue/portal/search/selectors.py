@@ -45,7 +45,10 @@ class SearchGroup:
 
 
 def _words(query: str) -> list[str]:
-    return [word for word in query.split() if word]
+    """The query's words; one-letter words are dropped (as "A" in "cluster A" matches nearly
+    everything) unless there is nothing else."""
+    words = query.split()
+    return [word for word in words if len(word) >= MIN_LENGTH] or words
 
 
 def _all_words(fields: tuple[str, ...], words: list[str]) -> Q:
@@ -77,9 +80,12 @@ def region_search(*, query: str) -> tuple[int, list[SearchHit]]:
 def cluster_organisation_search(*, query: str, user: Any) -> tuple[int, list[SearchHit]]:
     """The directory's own ranked search, over the profiles this user may see."""
     results = cluster_search_results(query=query, queryset=directory_queryset(user=user))
+    found = list(results[:LIMIT])
+    # The organisation named exactly as typed comes first, whatever the ranking's ties say.
+    wanted = query.casefold()
+    found.sort(key=lambda o: 0 if wanted in (o.name.casefold(), o.acronym.casefold()) else 1)
     hits = [
-        SearchHit(o.name, o.get_absolute_url(), f"{o.region.code} {o.region.name}")
-        for o in results[:LIMIT]
+        SearchHit(o.name, o.get_absolute_url(), f"{o.region.code} {o.region.name}") for o in found
     ]
     return len(results), hits
 

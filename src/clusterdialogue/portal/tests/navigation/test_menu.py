@@ -152,3 +152,11 @@ def test_deeper_pages_name_the_pages_between(client, roles_world):
         ("/clusters/example-cluster-a/", "Example cluster A"),
     ]
     assert '<span aria-current="page">History · Example cluster A</span>' in crumbs
+
+
+@pytest.mark.django_db
+def test_every_menu_link_opens(client, small_world):
+    groups = menu_visible(place=Place(user=AnonymousUser(), view_name="portal:home"))
+    for group in groups:
+        for link in group.links:
+            assert client.get(link.url).status_code == 200, link.url
