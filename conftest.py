@@ -1,4 +1,5 @@
-"""Suite-wide fixtures: factories, the real-data folder, PostgreSQL availability, Playwright."""
+"""Suite-wide fixtures: factories, the real-data folder, PostgreSQL availability, Playwright
+(``testing/browser.py``)."""
 
 from __future__ import annotations
 
@@ -15,17 +16,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytest.register_assert_rewrite("clusterdialogue.testing")
 
 REPO_ROOT = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def real_data_dir() -> Path | None:
@@ -64,19 +54,6 @@ def pytest_collection_modifyitems(config, items):
                 getattr(item, "fixturenames", ())
             ):
                 item.add_marker(skip)
-    if not CHROMIUM.exists():
-        skip = pytest.mark.skip(
-            reason="Debian's chromium is not installed (apt-get install chromium)"
-        )
-        for item in items:
-            if "browser" in item.keywords:
-                item.add_marker(skip)
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args():
-    """Drive Debian's Chromium; never a browser downloaded by Playwright."""
-    return {"executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS, "headless": True}
 
 
 pytest_plugins = [
@@ -87,4 +64,5 @@ pytest_plugins = [
     "clusterdialogue.testing.fixtures.calls",
     "clusterdialogue.testing.fixtures.board",
     "clusterdialogue.testing.fixtures.pipeline",
+    "clusterdialogue.testing.browser",
 ]

@@ -15,48 +15,16 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from clusterdialogue.testing.browser import sign_in, sign_out
+
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path("/tmp")
-PASSWORD = "password"  # of every example user
 
 
 @pytest.fixture
 def world(transactional_db, live_server, board_world):
     return board_world
-
-
-@pytest.fixture
-def browser_page(page: Page, live_server):
-    """The Playwright page, failing the test on JavaScript errors or files from other sites."""
-    page.foreign_requests = []
-    page.errors = []
-    page.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith((live_server.url, "data:", "blob:"))
-            else page.foreign_requests.append(request.url)
-        ),
-    )
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.set_viewport_size({"width": 1280, "height": 900})
-    yield page
-    assert page.foreign_requests == [], "the page loaded files from another site"
-    assert page.errors == []
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def shot(page: Page, name: str) -> None:

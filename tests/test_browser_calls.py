@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from clusterdialogue.collaboration.calls.services import funding_calls_load_examples
 from clusterdialogue.collaboration.models import Collaboration
@@ -27,26 +27,6 @@ SAMPLE_CALL = "Example call – Zero-emission mobility: electric vehicles and ba
 def world(transactional_db, live_server, calls_world):
     funding_calls_load_examples()
     return calls_world
-
-
-@pytest.fixture
-def browser_page(page: Page, live_server):
-    """The Playwright page, failing the test on JavaScript errors or files from other sites."""
-    page.foreign_requests = []
-    page.errors = []
-    page.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith((live_server.url, "data:", "blob:"))
-            else page.foreign_requests.append(request.url)
-        ),
-    )
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.set_viewport_size({"width": 1280, "height": 900})
-    yield page
-    assert page.foreign_requests == [], "the page loaded files from another site"
-    assert page.errors == []
 
 
 def test_sample_call_consortium_builder(world, live_server, browser_page):

@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
+
+from clusterdialogue.testing.browser import nav_group_open, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -30,39 +32,6 @@ def world(transactional_db, live_server, roles_world):
     organisation.website = "https://example.org/"
     organisation.save()
     return roles_world
-
-
-@pytest.fixture
-def browser_page(page: Page, live_server):
-    """The Playwright page, failing the test on JavaScript errors or files from other sites."""
-    page.foreign_requests = []
-    page.errors = []
-    page.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith((live_server.url, "data:", "blob:"))
-            else page.foreign_requests.append(request.url)
-        ),
-    )
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.set_viewport_size({"width": 1280, "height": 900})
-    yield page
-    assert page.foreign_requests == [], "the page loaded files from another site"
-    assert page.errors == []
-
-
-def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def public_city(browser: Browser, url: str) -> str:
@@ -118,6 +87,7 @@ def test_invite_propose_validate_publish(world, live_server, browser_page, brows
 
     # The territory's representative sees the diff in the queue and approves it.
     sign_in(page, base, "role_representative", PASSWORD)
+    nav_group_open(page, "Clusters")  # the queue is in the header's Clusters menu
     page.get_by_role("link", name="Validation queue", exact=True).click()
     item = page.locator(".queue-item").first
     expect(item.locator("td.old").first).to_have_text("Alpha")

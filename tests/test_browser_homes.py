@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from clusterdialogue.testing.browser import sign_in as browser_sign_in
+from clusterdialogue.testing.browser import sign_out
 from clusterdialogue.testing.homes import homes_world_build
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "password"  # of every example user
 
 
 @pytest.fixture
@@ -25,39 +25,10 @@ def world(transactional_db, live_server, board_world):
     return homes_world_build(board_world)
 
 
-@pytest.fixture
-def browser_page(page: Page, live_server):
-    """The Playwright page, failing the test on JavaScript errors or files from other sites."""
-    page.foreign_requests = []
-    page.errors = []
-    page.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith((live_server.url, "data:", "blob:"))
-            else page.foreign_requests.append(request.url)
-        ),
-    )
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.set_viewport_size({"width": 1280, "height": 900})
-    yield page
-    assert page.foreign_requests == [], "the page loaded files from another site"
-    assert page.errors == []
-
-
 def sign_in(page: Page, base: str, username: str) -> None:
     """Sign in from the sign-in page; the site then opens the user's home."""
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    browser_sign_in(page, base, username)
     expect(page).to_have_url(f"{base}/accounts/")
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def shot(page: Page, directory: Path, name: str) -> None:

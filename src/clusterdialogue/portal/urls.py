@@ -1,6 +1,7 @@
 from django.urls import path
 
 from clusterdialogue.portal import views
+from clusterdialogue.portal.search import urls as search
 
 app_name = "portal"
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
     path("categories/", views.categories, name="categories"),
     path("categories/<str:code>/", views.category_view, name="category"),
     path("compare/", views.compare, name="compare"),
+    *search.urlpatterns,
 ]

@@ -13,18 +13,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.django_db(transaction=True)
-def test_region_page_draws_its_charts(analytics_world, live_server, page: Page):
-    errors: list[str] = []
-    foreign: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on(
-        "request",
-        lambda r: (
-            None if r.url.startswith((live_server.url, "data:", "blob:")) else foreign.append(r.url)
-        ),
-    )
-    page.set_viewport_size({"width": 1280, "height": 900})
+def test_region_page_draws_its_charts(analytics_world, live_server, browser_page: Page):
+    page = browser_page
+    errors, foreign = page.errors, page.foreign_requests
     page.goto(f"{live_server.url}/analytics/regions/QA11/")
     for chart in ("space-chart", "opportunities-chart", "eci-chart", "dynamics-chart"):
         page.wait_for_selector(f"#{chart}[data-rendered='true']")

@@ -13,11 +13,11 @@ def world(transactional_db, live_server, directory_world):
     return directory_world
 
 
-def test_typing_and_choosing_filters_update_table_map_and_address(page: Page, live_server, world):
-    errors, foreign = [], []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("request", lambda r: None if r.url.startswith((live_server.url, "data:"))
-            else foreign.append(r.url))  # fmt: skip
+def test_typing_and_choosing_filters_update_table_map_and_address(
+    browser_page: Page, live_server, world
+):
+    page = browser_page
+    errors, foreign = page.errors, page.foreign_requests
     page.goto(f"{live_server.url}/clusters/")
     expect(page.locator(".directory-count")).to_contain_text("3 organisations")
     expect(page.locator("#directory-map-note")).to_contain_text("3 on the map")

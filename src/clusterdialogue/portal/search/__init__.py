@@ -1,0 +1,1 @@
+"""Site search: one query over regions, clusters, industries, funding calls and board posts."""
