@@ -19,17 +19,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from clusterdialogue.testing.browser import CHROMIUM, CHROMIUM_ARGS
+
 WIDTHS = {"desktop": (1400, 900), "phone": (390, 844)}
 PUBLIC_PAGES = {
     "home": "/",
@@ -84,7 +75,9 @@ def main() -> None:
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         page = browser.new_page()
         pages = dict(PUBLIC_PAGES)
         profile = _first_profile(page, options.base)

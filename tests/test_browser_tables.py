@@ -45,30 +45,6 @@ def world(transactional_db, live_server, small_world):
     return small_world
 
 
-@pytest.fixture
-def browser_page(page: Page, live_server):
-    """The Playwright page, failing the test on JavaScript errors or files from other sites."""
-    page.foreign_requests = []
-    page.errors = []
-    page.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith((live_server.url, "data:", "blob:"))
-            else page.foreign_requests.append(request.url)
-        ),
-    )
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on(
-        "console",
-        lambda message: page.errors.append(message.text) if message.type == "error" else None,
-    )
-    page.set_viewport_size({"width": 1280, "height": 900})
-    yield page
-    assert page.foreign_requests == [], "the page loaded files from another site"
-    assert page.errors == []
-
-
 def shown_column(page: Page, table: str, column: int) -> list[str]:
     return page.eval_on_selector_all(
         f"{table} tbody tr:not([hidden])",

@@ -24,6 +24,7 @@ from clusterdialogue.clusters.profiles.selectors import (
 from clusterdialogue.clusters.search.similar import cluster_similar
 from clusterdialogue.clusters.selectors import organisation_territory
 from clusterdialogue.collaboration.suggestions.selectors import profile_partner_suggestions
+from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 
 # Long texts take a whole row of the edit form.
@@ -31,11 +32,6 @@ WIDE_FIELDS = (
     "description", "offers", "looking_for", "international_activities", "keywords",
     "technologies", "source", "note",
 )  # fmt: skip
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The posted data for a form: bound on POST even when empty, so it reports what is missing."""
-    return request.POST if request.method == "POST" else None
 
 
 def _organisation(request: HttpRequest, slug: str) -> ClusterOrganisation:
@@ -128,7 +124,7 @@ def cluster_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
     direct = can(request.user, "clusters.edit", organisation)
     form = ProfileForm(
-        _posted(request), organisation=organisation, reviewer=direct, prefix="profile"
+        posted(request), organisation=organisation, reviewer=direct, prefix="profile"
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,7 +181,7 @@ def _members_organisation(request: HttpRequest, slug: str) -> ClusterOrganisatio
 def member_add(request: HttpRequest, slug: str) -> HttpResponse:
     """Add a member to the cluster's list."""
     organisation = _members_organisation(request, slug)
-    form = MemberForm(_posted(request))
+    form = MemberForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             member = services.member_create(
@@ -204,7 +200,7 @@ def member_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Change a member's facts."""
     organisation = _members_organisation(request, slug)
     member = get_object_or_404(ClusterMember, pk=pk, organisation=organisation)
-    form = MemberForm(_posted(request), instance=member)
+    form = MemberForm(posted(request), instance=member)
     if request.method == "POST" and form.is_valid():
         try:
             services.member_update(member=member, data=form.cleaned_data, user=request.user)

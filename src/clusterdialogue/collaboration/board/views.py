@@ -26,16 +26,13 @@ from clusterdialogue.collaboration.suggestions.selectors import (
     territory_for_code,
     territory_prefixes,
 )
+from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 
 PAGE_SIZE = 30
 NO_RIGHT = gettext_lazy(
     "Only the cluster's managers, its territory's representative and the secretariat do this."
 )
-
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _site_url(request: HttpRequest) -> str:
@@ -94,7 +91,7 @@ def post_create(request: HttpRequest) -> HttpResponse:
         ),
     )
     initial = {"organisation": request.GET.get("organisation"), "kind": request.GET.get("kind")}
-    form = PostForm(_posted(request), user=request.user, initial=initial)
+    form = PostForm(posted(request), user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         organisation = data.pop("organisation")
@@ -147,7 +144,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a post (its cluster stays the same); followers hear of it."""
     post = _post(request, pk)
     require(request.user, "board.change_post", post, message=NO_RIGHT)
-    form = PostForm(_posted(request), user=request.user, post=post)
+    form = PostForm(posted(request), user=request.user, post=post)
     if request.method == "POST" and form.is_valid():
         changed = _apply(
             form,

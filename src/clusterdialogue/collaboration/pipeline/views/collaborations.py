@@ -34,6 +34,7 @@ from clusterdialogue.collaboration.pipeline.selectors import (
     collaboration_queryset,
     collaboration_years,
 )
+from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 from clusterdialogue.regions.selectors import network_default
 
@@ -137,7 +138,7 @@ def collaboration_create(request: HttpRequest) -> HttpResponse:
             "Cluster managers, territory representatives and the secretariat start collaborations."
         ),
     )
-    data = request.POST if request.method == "POST" else None
+    data = posted(request)
     form = CollaborationForm(data, user=request.user, initial=_initial_from_query(request))
     if data is not None and form.is_valid():
         try:
@@ -188,7 +189,7 @@ def collaboration_edit(request: HttpRequest, pk: int) -> HttpResponse:
         collaboration,
         message=_("Only the people who act for a partner edit a collaboration."),
     )
-    data = request.POST if request.method == "POST" else None
+    data = posted(request)
     form = CollaborationForm(data, user=request.user, instance=collaboration)
     if data is not None and form.is_valid():
         try:
@@ -219,7 +220,7 @@ def collaboration_move(request: HttpRequest, pk: int) -> HttpResponse:
         collaboration,
         message=_("Only the people who act for a partner move a collaboration."),
     )
-    data = request.POST if request.method == "POST" else None
+    data = posted(request)
     form = MoveForm(data, collaboration=collaboration)
     if data is not None and form.is_valid():
         values = form.cleaned_data
