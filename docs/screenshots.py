@@ -21,6 +21,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from clusterdialogue.testing.browser import CHROMIUM, CHROMIUM_ARGS
 
+SETTLE_MS = 1500
 WIDTHS = {"desktop": (1400, 900), "phone": (390, 844)}
 PUBLIC_PAGES = {
     "home": "/",
@@ -34,6 +35,7 @@ PUBLIC_PAGES = {
     "board": "/collaboration/board/",
     "calls": "/collaboration/calls/",
     "network": "/collaboration/network/",
+    "search": "/search/?q=automotive",
 }
 SIGNED_IN_PAGES = {"home": "/accounts/", "pipeline": "/collaboration/pipeline/"}
 
@@ -51,6 +53,8 @@ def _shoot(page: Page, base: str, path: str, out: Path, name: str) -> None:
     for label, (width, height) in WIDTHS.items():
         page.set_viewport_size({"width": width, "height": height})
         page.goto(f"{base}{path}", wait_until="networkidle")
+        # Leaflet and Plotly draw after the last request has finished.
+        page.wait_for_timeout(SETTLE_MS)
         rendered = page.evaluate("document.documentElement.scrollWidth")
         target = out / f"{name}-{label}.jpg"
         page.screenshot(path=str(target), type="jpeg", quality=70)

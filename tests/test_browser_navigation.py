@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 
 from clusterdialogue.clusters.search.index import search_index_update
 from clusterdialogue.collaboration.calls.services import funding_calls_load_examples
+from clusterdialogue.statistics.models import Industry
 from clusterdialogue.testing.browser import PHONE, menu_open, nav_group_open, sign_in
 
 pytestmark = pytest.mark.browser
@@ -48,6 +49,11 @@ def browser_viewport():
 
 @pytest.fixture
 def figures_world(transactional_db, live_server, small_world):
+    # Real NACE titles are long; a select as wide as its longest option once widened the map
+    # and compare pages to 584 px on a phone.
+    Industry.objects.filter(code="C21").update(
+        name_en="Manufacture of basic pharmaceutical products and pharmaceutical preparations"
+    )
     return small_world
 
 
