@@ -61,7 +61,9 @@ def setup_all(args: argparse.Namespace) -> int:
 
     from clusterdialogue.accounts_setup import demo_admin_ensure, demo_secretariat_ensure
     from clusterdialogue.datasources import load_real_data
+    from clusterdialogue.dialogue.demo import dialogue_demo_load
     from clusterdialogue.regions.models import Region
+    from clusterdialogue.regions.selectors import network_default
 
     call_command("migrate", interactive=False, verbosity=0)
     print("database: migrated")
@@ -69,6 +71,8 @@ def setup_all(args: argparse.Namespace) -> int:
         print("data: already loaded (run `clusterdialogue data load` to reload)")
     else:
         load_real_data()
+    groups = dialogue_demo_load(network=network_default())
+    print(f"dialogue: {len(groups)} working groups ({', '.join(g.slug for g in groups)})")
     password = demo_admin_ensure(username=args.admin_user)
     if password:
         print(f"demo admin created: user {args.admin_user!r}, password {password!r} (shown once)")

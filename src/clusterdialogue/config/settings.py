@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "clusterdialogue.clusters",
     "clusterdialogue.accounts",
     "clusterdialogue.collaboration",
+    "clusterdialogue.dialogue",
     "clusterdialogue.portal",
     "clusterdialogue.analytics",
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DialogueConfig(AppConfig):
+    name = "clusterdialogue.dialogue"
+    verbose_name = "Dialogue: working groups and meetings"

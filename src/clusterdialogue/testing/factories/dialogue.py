@@ -1,0 +1,80 @@
+"""factory_boy factories for the Dialogue (example groups and meetings, never real ones)."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+
+from clusterdialogue.dialogue.models import (
+    BlockedPeriod,
+    GroupMember,
+    HostCity,
+    HostEvent,
+    Meeting,
+    WorkingGroup,
+)
+from clusterdialogue.testing.factories import NetworkFactory, TerritoryFactory
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkingGroup
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"Example working group {n}")
+    slug = factory.Sequence(lambda n: f"example-group-{n}")
+    description = "Example group (example data for tests)."
+    is_example = True
+
+
+class GroupMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GroupMember
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    name = factory.Sequence(lambda n: f"Example member {n}")
+    organisation = "Example regional agency"
+    role = GroupMember.Role.MEMBER
+
+
+class HostCityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HostCity
+
+    territory = factory.SubFactory(TerritoryFactory)
+    name = factory.Sequence(lambda n: f"Example city {n}")
+    timezone = "Europe/Brussels"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda m: f"Example meeting {m.number}")
+    start = datetime.date(2026, 5, 5)
+    end = factory.LazyAttribute(lambda m: m.start + datetime.timedelta(days=1))
+    status = Meeting.Status.HELD
+    is_example = True
+
+
+class BlockedPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BlockedPeriod
+
+    kind = BlockedPeriod.Kind.SCHOOL_HOLIDAYS
+    start = datetime.date(2026, 7, 1)
+    end = datetime.date(2026, 8, 31)
+
+
+class HostEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HostEvent
+
+    territory = factory.SubFactory(TerritoryFactory)
+    name = factory.Sequence(lambda n: f"Example fair {n}")
+    start = datetime.date(2026, 10, 6)
+    end = datetime.date(2026, 10, 8)
+    is_example = True
