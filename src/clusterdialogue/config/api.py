@@ -17,6 +17,7 @@ from clusterdialogue.collaboration.pipeline.api.views import (
     CollaborationViewSet,
 )
 from clusterdialogue.collaboration.suggestions.api import RecommendationViewSet
+from clusterdialogue.dialogue.routes import dialogue_routes
 from clusterdialogue.regions.api.views import (
     NetworkViewSet,
     RegionCodeChangeViewSet,
@@ -56,3 +57,5 @@ router.register(
 router.register(
     "collaboration-network", CollaborationNetworkViewSet, basename="collaboration-network"
 )
+for prefix, viewset, basename in dialogue_routes():
+    router.register(prefix, viewset, basename=basename)

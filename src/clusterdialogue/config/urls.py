@@ -22,5 +22,6 @@ urlpatterns = [
     path("collaboration/", include("clusterdialogue.collaboration.urls")),
     path("accounts/", include("clusterdialogue.accounts.urls")),
     path("analytics/", include("clusterdialogue.analytics.urls")),
+    path("dialogue/", include("clusterdialogue.dialogue.urls")),
     path("", include("clusterdialogue.portal.urls")),
 ]

@@ -1,0 +1,3 @@
+"""Routes of the groups feature (under /dialogue/)."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""The policy and practice library: the territories' cluster policy instruments and cases."""

@@ -1,0 +1,3 @@
+"""Routes of the library feature (under /dialogue/)."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""A meeting's agenda, registrations, attendance, minutes, decisions and actions."""

@@ -1,0 +1,3 @@
+"""Routes of the meetings feature (under /dialogue/)."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""The meeting planner: the next host territory, city and dates, with the reasons."""

@@ -1,0 +1,3 @@
+"""Routes of the planning feature (under /dialogue/)."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""A group's multi-year roadmap: objectives, actions, indicators and their progress."""

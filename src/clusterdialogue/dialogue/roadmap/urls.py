@@ -1,0 +1,3 @@
+"""Routes of the roadmap feature (under /dialogue/)."""
+
+urlpatterns: list = []
