@@ -9,11 +9,11 @@ export CLUSTERDIALOGUE_HOME := $(CURDIR)
 
 .PHONY: run test install system-deps browser-deps lint format test-sqlite test-postgres bench clean requirements
 
-run: install
+run: install system-deps
 	$(CLI) setup
 	$(CLI) serve --bind 127.0.0.1:8000
 
-test: install browser-deps lint test-sqlite test-postgres
+test: install system-deps browser-deps lint test-sqlite test-postgres
 
 install: $(VENV)/.installed
 
@@ -30,6 +30,17 @@ $(VENV)/.installed: pyproject.toml uv.lock requirements.txt
 
 requirements:
 	uv export --frozen --all-groups --no-hashes --no-emit-project -o requirements.txt >/dev/null
+
+# WeasyPrint (agendas and minutes as PDF) needs Pango and HarfBuzz; the tests render PDFs to PNG
+# with poppler's pdftoppm. Install what is missing, or say why it cannot be.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing $$missing"; \
+		(apt-get update -qq && apt-get install -y -qq $$missing >/dev/null) || \
+		echo "warning: could not install $$missing (needs root and Debian's apt); PDF output and its tests need them"; \
+	fi
 
 # Browser tests need Debian's Chromium; install it when missing, or say why it cannot be.
 browser-deps:
