@@ -1,6 +1,29 @@
 """The dialogue app's tables, one module per feature; every table stays in this app."""
 
+from clusterdialogue.dialogue.models.agenda import (
+    ActionItem,
+    AgendaDocument,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Minute,
+    Registration,
+)
 from clusterdialogue.dialogue.models.groups import GroupMember, WorkingGroup
 from clusterdialogue.dialogue.models.meetings import BlockedPeriod, HostCity, HostEvent, Meeting
 
-__all__ = ["BlockedPeriod", "GroupMember", "HostCity", "HostEvent", "Meeting", "WorkingGroup"]
+__all__ = [
+    "ActionItem",
+    "AgendaDocument",
+    "AgendaItem",
+    "Attendance",
+    "Decision",
+    "Minute",
+    "Registration",
+    "BlockedPeriod",
+    "GroupMember",
+    "HostCity",
+    "HostEvent",
+    "Meeting",
+    "WorkingGroup",
+]

@@ -50,6 +50,11 @@ class Meeting(models.Model):
     timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels")
     start = models.DateField(_("first day"))
     end = models.DateField(_("last day"))
+    starts_at = models.TimeField(
+        _("starts at"), null=True, blank=True, help_text=_("Empty: an all-day meeting.")
+    )
+    ends_at = models.TimeField(_("ends at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PROPOSED
     )
