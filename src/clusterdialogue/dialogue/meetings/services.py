@@ -388,6 +388,7 @@ __all__ = [
     "decision_add",
     "meeting_create",
     "meeting_create_next",
+    "meeting_examples_load",
     "meeting_invitations_send",
     "meeting_reminder_send",
     "meeting_reminders_send",
@@ -395,3 +396,73 @@ __all__ = [
     "minutes_publish",
     "registration_create",
 ]
+
+
+EXAMPLE_AGENDA = [
+    ("Example item: welcome and adoption of the agenda", 15, "Example chair (Baden-Württemberg)"),
+    ("Example item: tour de table of the territories' cluster news", 60, ""),
+    ("Example item: peer review of a cluster programme", 90, "Example member (Catalonia)"),
+    ("Example item: open actions and next meeting", 30, ""),
+]
+
+
+@transaction.atomic
+def meeting_examples_load(*, group: WorkingGroup) -> list[Meeting]:
+    """Give the group's latest past example meetings an example agenda, minutes and actions.
+
+    Every record made here says "Example" in its text and belongs to an ``is_example`` meeting.
+    When the group has no meeting at all, one example meeting of its own is created. The earlier
+    meeting's action stays open, so it is carried over to the later meetings' agendas. Meetings
+    that already have an agenda are left as they are (loading twice changes nothing).
+    """
+    today = timezone.localdate()
+    if not group.meetings.exists():
+        day = today - datetime.timedelta(days=60)
+        meeting_create(
+            group=group,
+            start=day,
+            end=day + datetime.timedelta(days=1),
+            title="Example meeting (demonstration)",
+            city="Example city",
+            is_example=True,
+        )
+    past = list(group.meetings.filter(is_example=True, end__lt=today).order_by("-start")[:2])
+    filled = []
+    for position, meeting in enumerate(reversed(past)):
+        if meeting.agenda_items.exists():
+            continue
+        items = [
+            agenda_item_add(
+                meeting=meeting, title=title, duration_minutes=minutes, presenter_name=presenter
+            )
+            for title, minutes, presenter in EXAMPLE_AGENDA
+        ]
+        minute_write(
+            item=items[1],
+            text="Example minutes: each territory reported on its clusters' recent activities.",
+        )
+        minute_write(
+            item=items[2],
+            text="Example minutes: the programme was presented and the peers asked questions.",
+        )
+        decision_add(
+            meeting=meeting,
+            item=items[2],
+            text="Example decision: hold a further peer review at the next meeting.",
+        )
+        action_add(
+            meeting=meeting,
+            title=(
+                "Example action: circulate a one-page summary of each territory's cluster programme"
+                if position == 0
+                else "Example action: propose a topic for the next peer review"
+            ),
+            territory=meeting.host_territory,
+            due_date=meeting.end + datetime.timedelta(days=90),
+            is_example=True,
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(
+            published_at=timezone.now(), status=Meeting.Status.HELD
+        )
+        filled.append(meeting)
+    return filled
