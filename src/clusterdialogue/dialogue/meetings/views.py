@@ -101,11 +101,10 @@ def meeting_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
         **selectors.meeting_page_data(meeting=meeting),
     }
     if manages:
-        context["item_form"] = forms.AgendaItemForm(group=meeting.group)
-        context["decision_form"] = forms.DecisionForm(meeting=meeting)
-        context["action_form"] = forms.ActionForm(group=meeting.group)
-        context["next_form"] = forms.NextMeetingForm()
-        context["document_form"] = forms.DocumentForm()
+        context["item_form"] = forms.AgendaItemForm(group=meeting.group, auto_id="item_%s")
+        context["decision_form"] = forms.DecisionForm(meeting=meeting, auto_id="decision_%s")
+        context["action_form"] = forms.ActionForm(group=meeting.group, auto_id="action_%s")
+        context["next_form"] = forms.NextMeetingForm(auto_id="next_%s")
         context["present_members"] = {a.member_id for a in context["attendance"] if a.member_id}
         context["present_guests"] = {
             a.registration_id for a in context["attendance"] if a.registration_id
