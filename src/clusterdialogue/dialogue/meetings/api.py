@@ -14,8 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clusterdialogue.common.permissions import can
-from clusterdialogue.dialogue.meetings import services
-from clusterdialogue.dialogue.meetings.permissions import user_sees_meeting
+from clusterdialogue.dialogue.meetings import selectors, services
 from clusterdialogue.dialogue.models import ActionItem, AgendaItem, Meeting
 
 
@@ -55,18 +54,13 @@ class ActionItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def _visible_meeting_ids(user) -> list[int]:
-    rows = Meeting.objects.select_related("group")
-    return [m.pk for m in rows if user_sees_meeting(user, m)]
-
-
 class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     """Meetings the caller may see, with their agenda; ``?group=<slug>`` narrows to one group."""
 
     serializer_class = MeetingSerializer
 
     def get_queryset(self):
-        rows = Meeting.objects.filter(pk__in=_visible_meeting_ids(self.request.user))
+        rows = selectors.meeting_visible(user=self.request.user)
         if group := self.request.query_params.get("group"):
             rows = rows.filter(group__slug=group)
         return (
@@ -83,7 +77,9 @@ class ActionItemViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     def get_queryset(self):
-        rows = ActionItem.objects.filter(meeting_id__in=_visible_meeting_ids(self.request.user))
+        rows = ActionItem.objects.filter(
+            meeting__in=selectors.meeting_visible(user=self.request.user)
+        )
         if status := self.request.query_params.get("status"):
             rows = rows.filter(status=status)
         if group := self.request.query_params.get("group"):

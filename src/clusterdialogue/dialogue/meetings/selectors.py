@@ -10,6 +10,16 @@ from django.utils import timezone
 
 from clusterdialogue.dialogue.meetings.permissions import user_reads_minutes, user_sees_meeting
 from clusterdialogue.dialogue.models import ActionItem, Decision, Meeting, Minute, WorkingGroup
+from clusterdialogue.dialogue.permissions import user_reads_group_internal, user_sees_group
+
+
+def meeting_visible(*, user: Any) -> QuerySet[Meeting]:
+    """Every meeting the user may see; the group's roles are asked once per group, not per meeting."""
+    groups = [g for g in WorkingGroup.objects.select_related("parent") if user_sees_group(user, g)]
+    internal = [g.pk for g in groups if user_reads_group_internal(user, g)]
+    return Meeting.objects.filter(group__in=groups).filter(
+        Q(is_public=True) | Q(group_id__in=internal)
+    )
 
 
 def meeting_list_visible(*, user: Any, group: WorkingGroup) -> list[Meeting]:

@@ -171,3 +171,24 @@ def test_api_lists_meetings_with_agenda_and_open_actions(client, meetings_world)
     actions = client.get("/api/dialogue/actions/", {"status": "open"}).json()
     actions = actions["results"] if isinstance(actions, dict) else actions
     assert [a["title"] for a in actions] == ["Write the report"]
+
+
+def test_api_and_pages_hide_internal_meetings_from_outsiders(client, meetings_world):
+    w = meetings_world
+    hidden = services.meeting_create(
+        group=w.group, start=datetime.date(2031, 9, 1), title="Internal one", is_public=False
+    )
+    services.action_add(meeting=hidden, title="Internal action")
+
+    def titles(path: str) -> list[str]:
+        data = client.get(path).json()
+        rows = data["results"] if isinstance(data, dict) else data
+        return [row["title"] for row in rows]
+
+    assert titles("/api/dialogue/meetings/") == ["Example meeting 1"]
+    assert titles("/api/dialogue/actions/") == []
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    client.force_login(w.user("member"))
+    assert titles("/api/dialogue/meetings/") == ["Example meeting 1", "Internal one"]
+    assert titles("/api/dialogue/actions/") == ["Internal action"]
+    assert client.get(hidden.get_absolute_url()).status_code == 200
