@@ -7,7 +7,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("dialogue", "0001_initial"),
-        ("regions", "0001_initial"),
     ]
 
     operations = [
