@@ -142,3 +142,15 @@ def test_the_site_search_has_a_policy_instruments_group(client, library_world):
 
     groups = {g.kind: g for g in site_search(query="training", user=None)}
     assert [h.label for h in groups["instruments"].hits] == ["Example instrument B"]
+
+
+def test_the_menu_has_the_policy_library(library_world):
+    from django.contrib.auth.models import AnonymousUser
+
+    from clusterdialogue.portal.navigation.registry import Place
+    from clusterdialogue.portal.navigation.selectors import menu_visible
+
+    place = Place(user=AnonymousUser(), view_name="dialogue:library")
+    dialogue = next(group for group in menu_visible(place=place) if group.key == "dialogue")
+    assert "Policy library" in [str(link.label) for link in dialogue.links]
+    assert dialogue.current
