@@ -75,3 +75,8 @@ class PracticeCaseForm(_TerritoryForm):
         self.fields["presented_at"].queryset = Meeting.objects.select_related("group").order_by(
             "-start"
         )
+
+
+class InstrumentDocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    file = forms.FileField(label=_("File"))

@@ -19,7 +19,7 @@ from clusterdialogue.clusters.search.base import SearchDocument
 from clusterdialogue.clusters.search.text import normalise
 from clusterdialogue.common.errors import ServiceError
 from clusterdialogue.dialogue.library.selectors import LIBRARY_INDEX
-from clusterdialogue.dialogue.models import PolicyInstrument, PracticeCase
+from clusterdialogue.dialogue.models import InstrumentDocument, PolicyInstrument, PracticeCase
 from clusterdialogue.regions.models import Territory
 
 INSTRUMENT_FIELDS = (
@@ -128,6 +128,23 @@ def practice_case_save(*, case: PracticeCase | None = None, **values: Any) -> Pr
     case.save()
     policy_instrument_index_update(instrument_ids=[before, case.instrument_id])
     return case
+
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+@transaction.atomic
+def instrument_document_add(
+    *, instrument: PolicyInstrument, title: str, file: Any
+) -> InstrumentDocument:
+    """Attach a file (its rules, an evaluation, a leaflet) to an instrument."""
+    if not title.strip():
+        raise ServiceError("title: give the document a title")
+    if file is None:
+        raise ServiceError("file: choose a file")
+    if file.size > MAX_DOCUMENT_BYTES:
+        raise ServiceError(f"file: larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB")
+    return InstrumentDocument.objects.create(instrument=instrument, title=title.strip(), file=file)
 
 
 @dataclass(frozen=True)

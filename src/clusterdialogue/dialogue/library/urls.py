@@ -14,6 +14,16 @@ urlpatterns = [
     path(
         "library/instruments/<int:pk>/edit/", views.instrument_edit, name="library-instrument-edit"
     ),
+    path(
+        "library/instruments/<int:pk>/documents/",
+        views.instrument_document_upload,
+        name="library-instrument-document",
+    ),
+    path(
+        "library/documents/<int:pk>/",
+        views.instrument_document_download,
+        name="library-document",
+    ),
     path("library/cases/new/", views.case_create, name="library-case-create"),
     path("library/cases/<int:pk>/", views.case_detail, name="library-case"),
     path("library/cases/<int:pk>/edit/", views.case_edit, name="library-case-edit"),

@@ -3,16 +3,22 @@ side-by-side comparison, and the forms of the secretariat and territory represen
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from clusterdialogue.common.errors import ServiceError
 from clusterdialogue.common.permissions import can, require
 from clusterdialogue.dialogue.library.exports import policy_instruments_download
 from clusterdialogue.dialogue.library.filters import PolicyInstrumentFilterSet
-from clusterdialogue.dialogue.library.forms import PolicyInstrumentForm, PracticeCaseForm
+from clusterdialogue.dialogue.library.forms import (
+    InstrumentDocumentForm,
+    PolicyInstrumentForm,
+    PracticeCaseForm,
+)
 from clusterdialogue.dialogue.library.permissions import user_library_territory_ids
 from clusterdialogue.dialogue.library.selectors import (
     MAX_COMPARED,
@@ -23,8 +29,12 @@ from clusterdialogue.dialogue.library.selectors import (
     policy_instruments_compared,
     practice_case_list,
 )
-from clusterdialogue.dialogue.library.services import policy_instrument_save, practice_case_save
-from clusterdialogue.dialogue.models import PolicyInstrument, PracticeCase
+from clusterdialogue.dialogue.library.services import (
+    instrument_document_add,
+    policy_instrument_save,
+    practice_case_save,
+)
+from clusterdialogue.dialogue.models import InstrumentDocument, PolicyInstrument, PracticeCase
 
 
 def library(request: HttpRequest) -> HttpResponse:
@@ -69,8 +79,37 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "cases": instrument.cases.select_related("presented_at", "presented_at__group"),
             "documents": instrument.documents.all(),
             "can_change": can(request.user, "library.change_instrument", instrument),
+            "document_form": InstrumentDocumentForm(),
         },
     )
+
+
+@login_required
+@require_POST
+def instrument_document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach a document to an instrument (the instrument's writers)."""
+    instrument = get_object_or_404(PolicyInstrument, pk=pk)
+    require(request.user, "library.change_instrument", instrument)
+    form = InstrumentDocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(
+            request,
+            "dialogue/library/form.html",
+            {"form": form, "title": _("Add a document"), "object": instrument, "upload": True},
+            status=400,
+        )
+    try:
+        instrument_document_add(instrument=instrument, **form.cleaned_data)
+    except ServiceError as error:
+        form.add_error(None, str(error))
+        return render(
+            request,
+            "dialogue/library/form.html",
+            {"form": form, "title": _("Add a document"), "object": instrument, "upload": True},
+            status=400,
+        )
+    messages.success(request, _("Document added."))
+    return redirect(instrument.get_absolute_url())
 
 
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -158,3 +197,9 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
         lambda values: practice_case_save(case=case, **values),
         "library.change_case", _("Edit the case"), instance=case,
     )  # fmt: skip
+
+
+def instrument_document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """A document of an instrument; the library is public, so are its documents."""
+    document = get_object_or_404(InstrumentDocument, pk=pk)
+    return FileResponse(document.file.open("rb"), as_attachment=True)

@@ -9,9 +9,15 @@ territory's representatives write it.
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from clusterdialogue.dialogue.models import GroupMember, PolicyInstrument, PracticeCase
+from clusterdialogue.dialogue.models import (
+    GroupMember,
+    InstrumentDocument,
+    PolicyInstrument,
+    PracticeCase,
+)
 from clusterdialogue.testing.factories import clusters as factories_clusters
 from clusterdialogue.testing.factories.dialogue import GroupMemberFactory, PracticeCaseFactory
 from clusterdialogue.testing.permissions import (
@@ -31,7 +37,8 @@ FOR_A = {"representative": APPLIED, "secretariat": APPLIED}
 
 
 @pytest.fixture
-def world(library_world):
+def world(library_world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     for name, role in (("group_member", "member"), ("group_chair", "chair")):
         user = factories_clusters.UserFactory(username=f"library_{name}")
         GroupMemberFactory(group=library_world.group, user=user, role=role)
@@ -77,6 +84,17 @@ ACTIONS = [
         lambda w, s: PolicyInstrument.objects.filter(
             pk=w.instrument.pk, name="Renamed instrument"
         ).exists(),
+        FOR_A,
+        rule="library.change_instrument",
+        rule_object=lambda w, s: w.instrument,
+    ),
+    Action(
+        "page: attach a document to A's instrument",
+        lambda c, w, s: c.post(
+            reverse("dialogue:library-instrument-document", args=[w.instrument.pk]),
+            {"title": "Rules", "file": SimpleUploadedFile("rules.txt", b"Example rules")},
+        ),
+        lambda w, s: InstrumentDocument.objects.filter(instrument=w.instrument).exists(),
         FOR_A,
         rule="library.change_instrument",
         rule_object=lambda w, s: w.instrument,
@@ -129,3 +147,17 @@ def test_a_real_instrument_needs_its_source(client, world):
     assert response.status_code == 400
     assert "source" in response.content.decode()
     assert not PolicyInstrument.objects.filter(name="Created instrument").exists()
+
+
+def test_an_attached_document_is_listed_and_downloads(client, world):
+    client.force_login(world.user("representative"))
+    upload = SimpleUploadedFile("rules.txt", b"Example rules")
+    url = reverse("dialogue:library-instrument-document", args=[world.instrument.pk])
+    assert client.post(url, {"title": "Rules", "file": upload}).status_code == 302
+    document = InstrumentDocument.objects.get(instrument=world.instrument)
+    client.logout()
+    page = client.get(world.instrument.get_absolute_url()).content.decode()
+    assert reverse("dialogue:library-document", args=[document.pk]) in page
+    response = client.get(reverse("dialogue:library-document", args=[document.pk]))
+    assert b"".join(response.streaming_content) == b"Example rules"
+    assert client.post(url, {"title": "", "file": ""}).status_code == 302  # signed out
