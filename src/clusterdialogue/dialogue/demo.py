@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from clusterdialogue.dialogue.library.services import library_demo_load
 from clusterdialogue.dialogue.meetings.services import meeting_examples_load
 from clusterdialogue.dialogue.models import HostCity, WorkingGroup
 from clusterdialogue.regions.models import Network
@@ -64,4 +65,5 @@ def dialogue_demo_load(*, network: Network) -> list[WorkingGroup]:
                 territory=territory, name=city[0], defaults={"timezone": city[1]}
             )
     meeting_examples_load(group=main)
+    library_demo_load(network=network)
     return [main, emobility]

@@ -4,34 +4,35 @@ from __future__ import annotations
 
 from django.db import connection
 
-from clusterdialogue.clusters.search.base import SearchBackend
+from clusterdialogue.clusters.search.base import DIRECTORY, SearchBackend, SearchIndex
 
-_available: dict[tuple[str, str], bool] = {}
+_available: dict[tuple[str, str, str], bool] = {}
 
 
 def _index_table_exists(table: str) -> bool:
     # Looked up once per database: the table only appears or goes with a migration.
-    key = (connection.vendor, str(connection.settings_dict["NAME"]))
+    key = (connection.vendor, str(connection.settings_dict["NAME"]), table)
     if key not in _available:
         with connection.cursor() as cursor:
             _available[key] = table in connection.introspection.table_names(cursor)
     return _available[key]
 
 
-def search_backend() -> SearchBackend | None:
-    """The index of this database: SQLite FTS5 or PostgreSQL; ``None`` if it has no index.
+def search_backend(*, index: SearchIndex = DIRECTORY) -> SearchBackend | None:
+    """The ``index`` (the directory's by default) on this database: SQLite FTS5 or PostgreSQL;
+    ``None`` if the database has no such index.
 
     Without an index (another database, or an SQLite older than 3.34 without the trigram
     tokenizer) the search falls back to plain name comparisons; see ``cluster_search``.
     """
     if connection.vendor == "sqlite":
-        from clusterdialogue.clusters.search.sqlite_fts5 import TABLE, Fts5Backend
+        from clusterdialogue.clusters.search.sqlite_fts5 import Fts5Backend
 
-        return Fts5Backend() if _index_table_exists(TABLE) else None
+        return Fts5Backend(index=index) if _index_table_exists(index.fts5_table) else None
     if connection.vendor == "postgresql":
-        from clusterdialogue.clusters.search.postgres import TABLE, PostgresBackend
+        from clusterdialogue.clusters.search.postgres import PostgresBackend
 
-        return PostgresBackend() if _index_table_exists(TABLE) else None
+        return PostgresBackend(index=index) if _index_table_exists(index.postgres_table) else None
     return None
 
 

@@ -28,10 +28,27 @@ SqlWithParams = tuple[str, list]
 
 
 @dataclass(frozen=True)
+class SearchIndex:
+    """Where one kind of record is indexed: the same three texts, its own tables.
+
+    The directory's index is :data:`DIRECTORY`; another feature (the Dialogue's policy library)
+    gives its own tables, created by its own migration with the same columns, and reuses the
+    backends, the text folding and the ranking rule unchanged.
+    """
+
+    fts5_table: str
+    postgres_table: str
+    postgres_key: str = "organisation_id"
+
+
+DIRECTORY = SearchIndex(fts5_table="clusters_search_fts", postgres_table="clusters_search_document")
+
+
+@dataclass(frozen=True)
 class SearchDocument:
     """The index row of one organisation: normalised texts, by how much a hit in them counts."""
 
-    organisation_id: int
+    organisation_id: int  # the indexed record's id (an organisation's in the directory)
     name: str  # name and acronym
     body: str  # descriptions in every language, keywords, technologies, city
     members: str  # member names

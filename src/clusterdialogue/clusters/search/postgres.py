@@ -13,10 +13,16 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import QuerySet
 
-from clusterdialogue.clusters.search.base import SearchDocument, SqlWithParams, score_sql
+from clusterdialogue.clusters.search.base import (
+    DIRECTORY,
+    SearchDocument,
+    SearchIndex,
+    SqlWithParams,
+    score_sql,
+)
 from clusterdialogue.clusters.search.text import ParsedQuery
 
-TABLE = "clusters_search_document"
+TABLE = DIRECTORY.postgres_table
 # Catalan has no stemmer in PostgreSQL; Spanish's is the closest.
 LANGUAGES = ("english", "french", "german", "italian", "spanish", "dutch")
 # Must read exactly as in the trigram index of migration 0004, or PostgreSQL will not use it.
@@ -40,24 +46,28 @@ class PostgresBackend:
 
     name = "postgresql"
 
+    def __init__(self, *, index: SearchIndex = DIRECTORY) -> None:
+        self.table = index.postgres_table
+        self.key = index.postgres_key
+
     def replace(self, *, organisation_ids: list[int], documents: list[SearchDocument]) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"DELETE FROM {TABLE} WHERE organisation_id = ANY(%s)", [list(organisation_ids)]
+                f"DELETE FROM {self.table} WHERE {self.key} = ANY(%s)", [list(organisation_ids)]
             )
             cursor.executemany(
-                f"INSERT INTO {TABLE} (organisation_id, name, body, members) "
+                f"INSERT INTO {self.table} ({self.key}, name, body, members) "
                 "VALUES (%s, %s, %s, %s)",
                 [(d.organisation_id, d.name, d.body, d.members) for d in documents],
             )
             cursor.execute(
-                f"UPDATE {TABLE} SET document = {DOCUMENT_SQL} WHERE organisation_id = ANY(%s)",
+                f"UPDATE {self.table} SET document = {DOCUMENT_SQL} WHERE {self.key} = ANY(%s)",
                 [[d.organisation_id for d in documents]],
             )
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE}")
+            cursor.execute(f"DELETE FROM {self.table}")
 
     def _condition(self, query: ParsedQuery, operator: str) -> SqlWithParams:
         """Full-text match OR substring match of the words, combined with ``operator``."""
@@ -75,7 +85,7 @@ class PostgresBackend:
 
     def match_sql(self, *, query: ParsedQuery) -> SqlWithParams:
         condition, params = self._condition(query, "AND")
-        return f"SELECT organisation_id FROM {TABLE} WHERE {condition}", params
+        return f"SELECT {self.key} FROM {self.table} WHERE {condition}", params
 
     def ranked(
         self,
@@ -99,13 +109,13 @@ class PostgresBackend:
             *relevance_params,
         ]
         condition, condition_params = self._condition(query, "OR" if any_word else "AND")
-        sql = f"SELECT organisation_id, {score} AS score FROM {TABLE} WHERE {condition}"
+        sql = f"SELECT {self.key}, {score} AS score FROM {self.table} WHERE {condition}"
         params.extend(condition_params)
         if queryset is not None:
             allowed_sql, allowed_params = queryset.order_by().values("pk").query.sql_with_params()
-            sql += f" AND organisation_id IN ({allowed_sql})"
+            sql += f" AND {self.key} IN ({allowed_sql})"
             params.extend(allowed_params)
-        sql += " ORDER BY score DESC, organisation_id"
+        sql += f" ORDER BY score DESC, {self.key}"
         if limit is not None:
             sql += " LIMIT %s"
             params.append(limit)

@@ -10,6 +10,11 @@ from clusterdialogue.dialogue.models.agenda import (
     Registration,
 )
 from clusterdialogue.dialogue.models.groups import GroupMember, WorkingGroup
+from clusterdialogue.dialogue.models.library import (  # noqa: F401
+    InstrumentDocument,
+    PolicyInstrument,
+    PracticeCase,
+)
 from clusterdialogue.dialogue.models.meetings import BlockedPeriod, HostCity, HostEvent, Meeting
 
 __all__ = [

@@ -21,6 +21,7 @@ from clusterdialogue.clusters.search import cluster_search_results
 from clusterdialogue.clusters.selectors import directory_queryset
 from clusterdialogue.collaboration.board.selectors import post_list_visible
 from clusterdialogue.collaboration.calls.selectors import funding_call_list
+from clusterdialogue.dialogue.library.selectors import policy_instrument_search
 from clusterdialogue.regions.models import Region
 from clusterdialogue.statistics.models import Industry
 
@@ -131,6 +132,16 @@ def post_search(*, query: str, user: Any) -> tuple[int, list[SearchHit]]:
     return matches.count(), hits
 
 
+def policy_instrument_site_search(*, query: str) -> tuple[int, list[SearchHit]]:
+    """The Dialogue library's ranked search (the directory's interface), instruments only."""
+    results = policy_instrument_search(query=query)
+    hits = [
+        SearchHit(i.name, i.get_absolute_url(), f"{i.territory.name} · {i.get_kind_display()}")
+        for i in results[:LIMIT]
+    ]
+    return len(results), hits
+
+
 def site_search(*, query: str, user: Any) -> list[SearchGroup]:
     """Every kind that has hits, in a fixed order; empty for a blank or one-letter query."""
     query = " ".join(query.split())
@@ -148,6 +159,12 @@ def site_search(*, query: str, user: Any) -> list[SearchGroup]:
         ("industries", _("Industries"), industry_search(query=query), None),
         ("calls", _("Funding calls"), funding_call_search(query=query), None),
         ("posts", _("Cooperation board"), post_search(query=query, user=user), None),
+        (
+            "instruments",
+            _("Policy instruments"),
+            policy_instrument_site_search(query=query),
+            f"{reverse('dialogue:library')}?{with_query}",
+        ),
     )
     return [
         SearchGroup(kind, label, count, tuple(hits), more_url if count > len(hits) else None)

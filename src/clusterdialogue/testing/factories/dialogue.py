@@ -78,3 +78,41 @@ class HostEventFactory(factory.django.DjangoModelFactory):
     start = datetime.date(2026, 10, 6)
     end = datetime.date(2026, 10, 8)
     is_example = True
+
+
+# --- library (policy and practice library) ---
+
+
+class PolicyInstrumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "dialogue.PolicyInstrument"
+        skip_postgeneration_save = True
+
+    territory = factory.SubFactory(TerritoryFactory)
+    name = factory.Sequence(lambda n: f"Example instrument {n}")
+    kind = "cluster_programme"
+    managing_body = "Example regional agency"
+    description = "Example instrument (example data for tests)."
+    tags = factory.LazyFunction(list)
+    links = factory.LazyFunction(list)
+    language = "en"
+    is_example = True
+
+    @factory.post_generation
+    def indexed(obj, create, extracted, **kwargs):
+        # The search reads the index, as it does after every service write.
+        if create:
+            from clusterdialogue.dialogue.library.services import policy_instrument_index_update
+
+            policy_instrument_index_update(instrument_ids=[obj.pk])
+
+
+class PracticeCaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "dialogue.PracticeCase"
+
+    title = factory.Sequence(lambda n: f"Example case {n}")
+    territory = factory.SubFactory(TerritoryFactory)
+    kind = "good_practice"
+    summary = "Example case (example data for tests)."
+    is_example = True
