@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from clusterdialogue.dialogue.models import HostCity, WorkingGroup
+from clusterdialogue.dialogue.planning.demo import planning_demo_load
 from clusterdialogue.regions.models import Network
 
 SOURCE = (
@@ -62,4 +63,5 @@ def dialogue_demo_load(*, network: Network) -> list[WorkingGroup]:
             HostCity.objects.get_or_create(
                 territory=territory, name=city[0], defaults={"timezone": city[1]}
             )
+    planning_demo_load(group=main)
     return [main, emobility]
