@@ -82,7 +82,12 @@ class SchoolHolidaysForm(forms.Form):
 
 
 class UnavailabilityForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("Member"), queryset=GroupMember.objects.none())
+    member = forms.ModelChoiceField(
+        label=_("Member"),
+        queryset=GroupMember.objects.none(),
+        required=False,
+        help_text=_("Leave empty for yourself."),
+    )
     start = forms.DateField(label=_("From"), widget=DATE)
     end = forms.DateField(label=_("To"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)

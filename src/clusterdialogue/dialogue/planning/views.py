@@ -124,7 +124,8 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
         "meetings": meeting_list_planned(group=group)[:12],
         "query": request.GET.urlencode(),
     }
-    return render(request, "dialogue/planning/plan.html", context)
+    status = 400 if failed is not None and failed.errors else 200
+    return render(request, "dialogue/planning/plan.html", context, status=status)
 
 
 @login_required
@@ -163,7 +164,12 @@ def school_holidays(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("dialogue:plan-school-holidays", slug=group.slug)
     periods = blocked_period_list(group=group, kind=BlockedPeriod.Kind.SCHOOL_HOLIDAYS)
     context = {"group": group, "form": form, "periods": periods}
-    return render(request, "dialogue/planning/school_holidays.html", context)
+    return render(
+        request,
+        "dialogue/planning/school_holidays.html",
+        context,
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -173,11 +179,14 @@ def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
     group = _group(slug)
     require(request.user, "planning.enter_unavailability", group)
     for_others = can(request.user, "planning.enter_unavailability_for_others", group)
+    if request.method == "POST" and request.POST.get("member"):
+        # Naming someone else is refused outright rather than silently filed as one's own.
+        require(request.user, "planning.enter_unavailability_for_others", group)
     own = member_for_user(group=group, user=request.user)
     form = UnavailabilityForm(posted(request), group=group, for_others=for_others)
     if form.is_valid():
         data = form.cleaned_data
-        member = data.get("member") if for_others else own
+        member = (data.get("member") if for_others else None) or own
         created = _apply(
             form,
             lambda: services.blocked_period_create(
@@ -192,7 +201,12 @@ def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
     if not for_others:
         periods = periods.filter(member=own)
     context = {"group": group, "form": form, "periods": periods, "for_others": for_others}
-    return render(request, "dialogue/planning/unavailability.html", context)
+    return render(
+        request,
+        "dialogue/planning/unavailability.html",
+        context,
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -222,7 +236,9 @@ def events(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Event added."))
             return redirect("dialogue:plan-events", slug=group.slug)
     context = {"group": group, "form": form, "events": host_event_list(group=group)}
-    return render(request, "dialogue/planning/events.html", context)
+    return render(
+        request, "dialogue/planning/events.html", context, status=400 if form.errors else 200
+    )
 
 
 @login_required
