@@ -23,10 +23,11 @@ SCHOOL_HOLIDAYS = [
     ("ES51", dt.date(2027, 6, 21), dt.date(2027, 9, 10), "Example summer school holidays"),
     ("FRK", dt.date(2027, 10, 18), dt.date(2027, 10, 29), "Example autumn school holidays"),
 ]
+# Catalonia hosts the autumn 2027 meeting in the demo's rotation, so the plan shows the alignment.
 EVENT = (
-    "ITC4",
+    "ES51",
     "Example trade fair (not a real event)",
-    "Milan",
+    "Barcelona",
     dt.date(2027, 10, 5),
     dt.date(2027, 10, 7),
 )

@@ -186,6 +186,7 @@ def test_demo_history_rotates_over_the_six_territories_since_2008():
     assert group.meetings.count() == len(meetings)
     plan = meetings_plan_for_group(group=group, start=START, meetings=4)
     assert {p.territory for p in plan} == {"FRK", "DE1", "ES51", "ITC4"}
+    assert any(r.startswith("Aligned with Example trade fair") for p in plan for r in p.reasons)
     calendars = [
         holidays.country_holidays(*spec, years=[2027, 2028])
         for spec in (("FR",), ("DE", "BW"), ("ES", "CT"), ("IT", "MI"), ("BE",), ("GB", "WLS"))
