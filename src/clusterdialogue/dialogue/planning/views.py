@@ -3,6 +3,7 @@ and entering what the planner avoids (school holidays, unavailability) or aligns
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from typing import Any
@@ -53,6 +54,12 @@ def _apply(form: Any, action: Callable[[], Any]) -> Any:
     return None
 
 
+def _options_form(request: HttpRequest) -> PlanOptionsForm:
+    """The planner's settings from the query string, the defaults filling what it leaves out."""
+    defaults = {"start": dt.date.today().isoformat(), "meetings": 4, "per_year": 2, "days": 2}
+    return PlanOptionsForm({**defaults, **request.GET.dict()})
+
+
 def _plan(group: WorkingGroup, options: dict) -> tuple[list, str]:
     try:
         return services.meetings_plan_for_group(group=group, **options), ""
@@ -66,7 +73,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The next proposals with their reasons; POST confirms one (as proposed or changed)."""
     group = _group(slug)
     require(request.user, "planning.plan", group)
-    options_form = PlanOptionsForm(request.GET or None)
+    options_form = _options_form(request)
     options = options_form.options()
     proposals, error = _plan(group, options)
     failed = None
@@ -133,7 +140,7 @@ def plan_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The proposals as CSV, the columns of ``clusterdialogue dialogue plan``."""
     group = _group(slug)
     require(request.user, "planning.plan", group)
-    proposals, error = _plan(group, PlanOptionsForm(request.GET or None).options())
+    proposals, error = _plan(group, _options_form(request).options())
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     out = io.StringIO()
