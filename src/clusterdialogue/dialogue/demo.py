@@ -13,6 +13,7 @@ from django.db import transaction
 from clusterdialogue.dialogue.library.services import library_demo_load
 from clusterdialogue.dialogue.meetings.services import meeting_examples_load
 from clusterdialogue.dialogue.models import HostCity, WorkingGroup
+from clusterdialogue.dialogue.planning.demo import planning_demo_load
 from clusterdialogue.regions.models import Network
 
 SOURCE = (
@@ -64,6 +65,7 @@ def dialogue_demo_load(*, network: Network) -> list[WorkingGroup]:
             HostCity.objects.get_or_create(
                 territory=territory, name=city[0], defaults={"timezone": city[1]}
             )
+    planning_demo_load(group=main)
     meeting_examples_load(group=main)
     library_demo_load(network=network)
     return [main, emobility]

@@ -116,3 +116,26 @@ class PracticeCaseFactory(factory.django.DjangoModelFactory):
     kind = "good_practice"
     summary = "Example case (example data for tests)."
     is_example = True
+
+
+# --- planning (the meeting planner) ----------------------------------------------------------
+
+
+def planning_network_build(*, codes=("DE1", "ES51", "BE2"), associates=("BE2",)):
+    """An example network whose territories carry real region codes (for their holiday
+    calendars), each with a default host city; answers ``(network, {code: territory})``."""
+    from clusterdialogue.regions.models import Territory
+    from clusterdialogue.testing.factories import RegionFactory
+
+    network = NetworkFactory(name="Example planning network", slug="example-planning-network")
+    territories = {}
+    for code in codes:
+        role = Territory.Role.ASSOCIATE if code in associates else Territory.Role.PARTNER
+        territories[code] = TerritoryFactory(
+            network=network,
+            region=RegionFactory(code=code),
+            name=f"Example territory {code}",
+            role=role,
+        )
+        HostCityFactory(territory=territories[code], name=f"Example city {code}")
+    return network, territories
