@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from clusterdialogue.dialogue.groups.services import group_demo_load
 from clusterdialogue.dialogue.models import HostCity, WorkingGroup
 from clusterdialogue.regions.models import Network
 
@@ -62,4 +63,5 @@ def dialogue_demo_load(*, network: Network) -> list[WorkingGroup]:
             HostCity.objects.get_or_create(
                 territory=territory, name=city[0], defaults={"timezone": city[1]}
             )
+    group_demo_load(groups=[main, emobility], source=SOURCE)
     return [main, emobility]
