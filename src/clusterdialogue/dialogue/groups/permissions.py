@@ -4,6 +4,7 @@
   the network's secretariat) creates its sub-groups.
 * A group's managers (``user_manages_group``) edit it, archive it, manage its members and
   upload its documents.
+* The menu shows "Working groups" once there is a group the visitor may see.
 * A public document is downloaded by whoever sees the group; an internal one by its members.
 """
 
@@ -33,11 +34,23 @@ def user_can_download_document(user: Any, document: Any) -> bool:
     return user_reads_group_internal(user, document.group)
 
 
+def user_has_groups_to_browse(user: Any, _obj: Any) -> bool:
+    """Whether the network has a group this user may see (the menu hides an empty list)."""
+    from clusterdialogue.dialogue.groups.selectors import group_list_visible
+
+    return group_list_visible(user=user).exists()
+
+
 MANAGERS = "the secretariat, and the group's chair and secretariat (or those of a group above it)"
 
 RULES = register_rules(
     "groups",
     {
+        "browse_groups": Rule(
+            user_has_groups_to_browse,
+            who="everyone, once the network has a group they may see",
+            needs_object=False,
+        ),
         "create_group": Rule(
             user_can_create_group,
             who="the secretariat; for a sub-group, also the parent group's chair and secretariat",

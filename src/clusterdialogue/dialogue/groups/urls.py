@@ -24,6 +24,7 @@ MENU = [
         "dialogue-groups",
         _("Working groups"),
         "dialogue:group-list",
+        rule="groups.browse_groups",
         active=("dialogue:group-", "dialogue:member-", "dialogue:document-"),
     )
 ]

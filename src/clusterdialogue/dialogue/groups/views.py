@@ -77,8 +77,8 @@ def group_create(request: HttpRequest) -> HttpResponse:
     parent = None
     if request.GET.get("parent"):
         parent = group_for(request, request.GET["parent"])
-    raw_parent = request.POST.get("parent") if request.method == "POST" else None
-    if raw_parent:
+    raw_parent = request.POST.get("parent", "") if request.method == "POST" else ""
+    if raw_parent.isdigit():
         parent = WorkingGroup.objects.filter(pk=raw_parent).first()
     require(request.user, "groups.create_group", parent)
     parents = selectors.group_list_visible(user=request.user).filter(archived_at__isnull=True)
@@ -104,7 +104,14 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = GroupForm(posted(request), instance=group, parents=parents)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # The bound form already changed ``group``; compare with the stored row.
         fresh = WorkingGroup.objects.get(pk=group.pk)
+        parent = data.get("parent")
+        moved = getattr(parent, "pk", None) != fresh.parent_id
+        if moved and not can(request.user, "groups.create_group", parent):
+            # Moving a group is creating it elsewhere: a sub-group's chair cannot promote it.
+            form.add_error("parent", _("You may not place the group there."))
+            return _form_page(request, "dialogue/groups/form.html", {"form": form, "group": fresh})
         if apply_service(form, lambda: services.group_update(group=fresh, data=data)):
             messages.success(request, _("The group is saved."))
             return redirect(fresh)

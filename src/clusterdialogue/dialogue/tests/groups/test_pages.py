@@ -129,3 +129,39 @@ def test_document_upload_without_file_names_the_field(client, group_world, setti
     )
     assert response.status_code == 400
     assert not GroupDocument.objects.exists()
+
+
+def test_a_sub_group_chair_cannot_move_it_to_the_top(client, group_world):
+    child = factories_dialogue.WorkingGroupFactory(
+        network=group_world.network, parent=group_world.group, name="Example child"
+    )
+    user = group_world.user("outsider")
+    factories_dialogue.GroupMemberFactory(group=child, user=user, role="chair")
+    client.force_login(user)
+    url = reverse("dialogue:group-edit", args=[child.slug])
+    response = client.post(url, {"name": "Example child", "is_public": "on"})
+    assert response.status_code == 400
+    child.refresh_from_db()
+    assert child.parent == group_world.group
+    response = client.post(
+        url, {"name": "Example child renamed", "parent": group_world.group.pk, "is_public": "on"}
+    )
+    assert response.status_code == 302
+
+
+def test_menu_entry_once_there_is_a_group(db):
+    from django.contrib.auth.models import AnonymousUser
+
+    from clusterdialogue.portal.navigation.registry import Place
+    from clusterdialogue.portal.navigation.selectors import menu_visible
+
+    def entries():
+        groups = menu_visible(place=Place(user=AnonymousUser(), view_name="portal:home"))
+        return [str(e.label) for g in groups if g.key == "dialogue" for e in g.links]
+
+    assert "Working groups" not in entries()
+    internal = factories_dialogue.WorkingGroupFactory(is_public=False)
+    assert "Working groups" not in entries()
+    internal.is_public = True
+    internal.save()
+    assert "Working groups" in entries()

@@ -137,6 +137,7 @@ def test_every_groups_rule_is_exercised():
         "groups",
         ACTIONS,
         elsewhere={
+            "groups.browse_groups": "the menu: test_pages.test_menu_entry_once_there_is_a_group",
             "groups.download_document": "a read: test_pages.test_document_upload_and_download",
         },
     )
