@@ -31,8 +31,14 @@ def _check_parent(*, group: WorkingGroup | None, parent: WorkingGroup | None, ne
         node = node.parent
 
 
+# /dialogue/new/ is the creation form: a group slugged "new" could never be opened.
+RESERVED_SLUGS = {"new"}
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "group"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-group"
     slug, n = base, 2
     while WorkingGroup.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

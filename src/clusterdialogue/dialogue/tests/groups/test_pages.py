@@ -165,3 +165,10 @@ def test_menu_entry_once_there_is_a_group(db):
     internal.is_public = True
     internal.save()
     assert "Working groups" in entries()
+
+
+def test_a_group_named_new_gets_a_slug_the_list_does_not_shadow(group_world):
+    from clusterdialogue.dialogue.groups.services import group_create
+
+    group = group_create(network=group_world.network, data={"name": "New"})
+    assert group.slug == "new-group"
