@@ -110,6 +110,10 @@ def _joint_applications(roadmap: Roadmap) -> MetricResult:
     return MetricResult(Decimal(_collaborations(roadmap, kind="joint_application").count()))
 
 
+def _missions(roadmap: Roadmap) -> MetricResult:
+    return MetricResult(Decimal(_collaborations(roadmap, kind="mission").count()))
+
+
 metric_register(key="meetings_held", label=_("Meetings held by the group"), compute=_meetings_held)
 metric_register(
     key="host_territories", label=_("Territories that hosted a meeting"), compute=_host_territories
@@ -128,6 +132,11 @@ metric_register(
     key="joint_applications",
     label=_("Joint applications in the collaboration pipeline"),
     compute=_joint_applications,
+)
+metric_register(
+    key="missions",
+    label=_("Fact-finding missions in the collaboration pipeline"),
+    compute=_missions,
 )
 
 

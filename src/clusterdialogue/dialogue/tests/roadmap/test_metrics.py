@@ -63,7 +63,7 @@ def test_attendance_is_not_recorded_until_the_meetings_feature_has_it(group_worl
         assert "not recorded yet" in str(progress.note)
 
 
-def test_collaborations_and_joint_applications_in_the_years(group_world):
+def test_collaborations_joint_applications_and_missions_in_the_years(group_world):
     roadmap = factories_dialogue.RoadmapFactory(
         group=group_world.group, start_year=2016, end_year=2018
     )
@@ -71,14 +71,17 @@ def test_collaborations_and_joint_applications_in_the_years(group_world):
         ("joint_application", 2016),
         ("joint_application", 2019),
         ("bilateral", 2017),
+        ("mission", 2018),
     ]:
         Collaboration.objects.create(
             title="Example", kind=kind, started_on=datetime.date(year, 3, 1)
         )
     collaborations = indicator_progress(indicator=_computed(roadmap, "collaborations"))
     joint = indicator_progress(indicator=_computed(roadmap, "joint_applications", target=2))
-    assert collaborations.value == 2
+    missions = indicator_progress(indicator=_computed(roadmap, "missions", target=1))
+    assert collaborations.value == 3
     assert (joint.value, joint.percent) == (1, 50)
+    assert (missions.value, missions.percent) == (1, 100)
 
 
 def test_manual_indicator_shows_its_latest_value(group_world):
