@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from clusterdialogue.dialogue.groups.services import group_demo_load
 from clusterdialogue.dialogue.library.services import library_demo_load
 from clusterdialogue.dialogue.meetings.services import meeting_examples_load
 from clusterdialogue.dialogue.models import HostCity, WorkingGroup
@@ -65,6 +66,7 @@ def dialogue_demo_load(*, network: Network) -> list[WorkingGroup]:
             HostCity.objects.get_or_create(
                 territory=territory, name=city[0], defaults={"timezone": city[1]}
             )
+    group_demo_load(groups=[main, emobility], source=SOURCE)
     planning_demo_load(group=main)
     meeting_examples_load(group=main)
     library_demo_load(network=network)

@@ -9,13 +9,29 @@ from clusterdialogue.dialogue.models.agenda import (
     Minute,
     Registration,
 )
-from clusterdialogue.dialogue.models.groups import GroupMember, WorkingGroup
-from clusterdialogue.dialogue.models.library import (  # noqa: F401
+from clusterdialogue.dialogue.models.groups import (
+    GroupDocument,
+    GroupMember,
+    WorkingGroup,
+)
+from clusterdialogue.dialogue.models.library import (
     InstrumentDocument,
     PolicyInstrument,
     PracticeCase,
 )
-from clusterdialogue.dialogue.models.meetings import BlockedPeriod, HostCity, HostEvent, Meeting
+from clusterdialogue.dialogue.models.meetings import (
+    BlockedPeriod,
+    HostCity,
+    HostEvent,
+    Meeting,
+)
+from clusterdialogue.dialogue.models.roadmap import (
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Roadmap,
+    RoadmapAction,
+)
 
 __all__ = [
     "ActionItem",
@@ -24,11 +40,20 @@ __all__ = [
     "Attendance",
     "BlockedPeriod",
     "Decision",
+    "GroupDocument",
     "GroupMember",
     "HostCity",
     "HostEvent",
+    "Indicator",
+    "IndicatorValue",
+    "InstrumentDocument",
     "Meeting",
     "Minute",
+    "Objective",
+    "PolicyInstrument",
+    "PracticeCase",
     "Registration",
+    "Roadmap",
+    "RoadmapAction",
     "WorkingGroup",
 ]

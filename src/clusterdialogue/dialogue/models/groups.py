@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from clusterdialogue.regions.models import Network, Territory
 
@@ -42,6 +43,8 @@ class WorkingGroup(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The group page shows who changed what; updated_at alone would add a row per save.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["network", "name"]
@@ -90,6 +93,7 @@ class GroupMember(models.Model):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     left_on = models.DateField(_("left on"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["group", "role", "name"]
@@ -98,3 +102,33 @@ class GroupMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_role_display()}, {self.group})"
+
+
+def _document_path(document: GroupDocument, filename: str) -> str:
+    return f"dialogue/groups/{document.group.slug}/{filename}"
+
+
+class GroupDocument(models.Model):
+    """A file of a group: terms of reference, a position paper; internal ones for members only."""
+
+    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to=_document_path)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    is_public = models.BooleanField(
+        _("public"), default=False, help_text=_("Unticked: only the group's members see it.")
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["group", "-uploaded_at"]
+        verbose_name = _("group document")
+        verbose_name_plural = _("group documents")
+
+    def __str__(self) -> str:
+        return self.title

@@ -8,10 +8,15 @@ import factory
 
 from clusterdialogue.dialogue.models import (
     BlockedPeriod,
+    GroupDocument,
     GroupMember,
     HostCity,
     HostEvent,
+    Indicator,
     Meeting,
+    Objective,
+    Roadmap,
+    RoadmapAction,
     WorkingGroup,
 )
 from clusterdialogue.testing.factories import NetworkFactory, TerritoryFactory
@@ -139,3 +144,61 @@ def planning_network_build(*, codes=("DE1", "ES51", "BE2"), associates=("BE2",))
         )
         HostCityFactory(territory=territories[code], name=f"Example city {code}")
     return network, territories
+
+
+# --- groups and roadmap (dialogue/groups, dialogue/roadmap) ---
+
+
+class GroupDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GroupDocument
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    title = factory.Sequence(lambda n: f"Example document {n}")
+    file = factory.django.FileField(filename="example.txt", data=b"Example document")
+    language = "en"
+    is_public = False
+
+
+class RoadmapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Roadmap
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    title = "Example roadmap"
+    start_year = 2016
+    end_year = 2018
+    status = Roadmap.Status.ACTIVE
+    is_example = True
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    roadmap = factory.SubFactory(RoadmapFactory)
+    kind = Objective.Kind.MUTUAL_LEARNING
+    text = "Example objective"
+    is_example = True
+
+
+class RoadmapActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoadmapAction
+
+    objective = factory.SubFactory(ObjectiveFactory)
+    title = factory.Sequence(lambda n: f"Example action {n}")
+    owner_text = "Example member"
+    status = RoadmapAction.Status.PLANNED
+    is_example = True
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    objective = factory.SubFactory(ObjectiveFactory)
+    name = factory.Sequence(lambda n: f"Example indicator {n}")
+    target = 4
+    source_kind = Indicator.SourceKind.MANUAL
+    is_example = True

@@ -1,0 +1,1 @@
+from clusterdialogue.dialogue.tests.groups.conftest import group_world  # noqa: F401
