@@ -17,9 +17,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from clusterdialogue.dialogue.library.cli import register_library_import
-from clusterdialogue.dialogue.meetings.cli import register_remind
-
 # The planner's argument names, as the command's options.
 OPTIONS = {"meetings": "--meetings", "per_year": "--per-year", "days": "--days"}
 
@@ -62,7 +59,11 @@ def register(groups: argparse._SubParsersAction) -> None:
         "--out", required=True, type=Path, metavar="PLAN.csv", help="the CSV to write"
     )
     plan.set_defaults(handler=dialogue_plan_command)
-    # The meetings' reminders and the library's import keep their options next to their code.
+    # The meetings' reminders and the library's import keep their options next to their code
+    # (imported here: those modules import clusterdialogue.cli themselves).
+    from clusterdialogue.dialogue.library.cli import register_library_import
+    from clusterdialogue.dialogue.meetings.cli import register_remind
+
     register_remind(actions)
     register_library_import(actions)
 

@@ -7,10 +7,11 @@ from clusterdialogue.dialogue.planning import urls as planning
 from clusterdialogue.dialogue.roadmap import urls as roadmap
 
 app_name = "dialogue"
+# The library's fixed paths (/dialogue/library/...) come before the groups' /dialogue/<slug>/.
 urlpatterns = [
+    *library.urlpatterns,
     *groups.urlpatterns,
     *roadmap.urlpatterns,
     *meetings.urlpatterns,
     *planning.urlpatterns,
-    *library.urlpatterns,
 ]

@@ -31,8 +31,9 @@ def _check_parent(*, group: WorkingGroup | None, parent: WorkingGroup | None, ne
         node = node.parent
 
 
-# /dialogue/new/ is the creation form: a group slugged "new" could never be opened.
-RESERVED_SLUGS = {"new"}
+# /dialogue/new/ is the creation form and /dialogue/library/ the library: a group slugged so
+# could never be opened.
+RESERVED_SLUGS = {"new", "library"}
 
 
 def _unique_slug(name: str) -> str:

@@ -4,12 +4,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dialogue', '0002_groups_roadmap'),
-        ('dialogue', '0004_meetings'),
-        ('dialogue', '0005_library'),
+        ("dialogue", "0002_groups_roadmap"),
+        ("dialogue", "0004_meetings"),
+        ("dialogue", "0005_library"),
     ]
 
-    operations = [
-    ]
+    operations = []
