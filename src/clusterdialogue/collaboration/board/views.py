@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -26,6 +24,7 @@ from clusterdialogue.collaboration.suggestions.selectors import (
     territory_for_code,
     territory_prefixes,
 )
+from clusterdialogue.common.forms import form_service_apply
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 
@@ -66,19 +65,6 @@ def board_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _apply(form: PostForm, action) -> Any:
-    """Run the service; its validation errors land on the form's fields (or on top)."""
-    try:
-        return action()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-    return None
-
-
 @login_required
 def post_create(request: HttpRequest) -> HttpResponse:
     """Post an offer or a request for one of the user's clusters; the engine matches it."""
@@ -95,7 +81,7 @@ def post_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         organisation = data.pop("organisation")
-        post = _apply(
+        post = form_service_apply(
             form,
             lambda: services.post_create(
                 organisation=organisation, user=request.user, data=data, site_url=_site_url(request)
@@ -146,7 +132,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "board.change_post", post, message=NO_RIGHT)
     form = PostForm(posted(request), user=request.user, post=post)
     if request.method == "POST" and form.is_valid():
-        changed = _apply(
+        changed = form_service_apply(
             form,
             lambda: services.post_update(
                 post=post, user=request.user, data=form.cleaned_data, site_url=_site_url(request)
@@ -225,7 +211,7 @@ def post_interest(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = InterestForm(request.POST, user=request.user, post=post)
     if form.is_valid():
-        interest = _apply(
+        interest = form_service_apply(
             form,
             lambda: services.interest_express(
                 post=post,

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from clusterdialogue.common.forms import form_service_apply
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 from clusterdialogue.dialogue.groups import selectors, services
@@ -24,19 +21,6 @@ from clusterdialogue.regions.selectors import network_default
 def group_for(request: HttpRequest, slug: str) -> WorkingGroup:
     """The group, if the user may see it (else 404, so internal groups stay unknown)."""
     return get_object_or_404(selectors.group_list_visible(user=request.user), slug=slug)
-
-
-def apply_service(form: Any, action: Callable[[], Any]) -> Any:
-    """Run the service; its validation errors land on the form's fields (or on top)."""
-    try:
-        return action()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for name, errors in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-    return None
 
 
 def _form_page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
@@ -89,7 +73,9 @@ def group_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("Create the network first (clusterdialogue setup)."))
         else:
             data = form.cleaned_data
-            group = apply_service(form, lambda: services.group_create(network=network, data=data))
+            group = form_service_apply(
+                form, lambda: services.group_create(network=network, data=data)
+            )
             if group is not None:
                 messages.success(request, _("The group is created."))
                 return redirect(group)
@@ -112,7 +98,7 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
             # Moving a group is creating it elsewhere: a sub-group's chair cannot promote it.
             form.add_error("parent", _("You may not place the group there."))
             return _form_page(request, "dialogue/groups/form.html", {"form": form, "group": fresh})
-        if apply_service(form, lambda: services.group_update(group=fresh, data=data)):
+        if form_service_apply(form, lambda: services.group_update(group=fresh, data=data)):
             messages.success(request, _("The group is saved."))
             return redirect(fresh)
     return _form_page(request, "dialogue/groups/form.html", {"form": form, "group": group})
@@ -140,10 +126,10 @@ def member_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if member is None:
-            done = apply_service(form, lambda: services.member_add(group=group, data=data))
+            done = form_service_apply(form, lambda: services.member_add(group=group, data=data))
         else:
             fresh = GroupMember.objects.get(pk=member.pk)
-            done = apply_service(form, lambda: services.member_update(member=fresh, data=data))
+            done = form_service_apply(form, lambda: services.member_update(member=fresh, data=data))
         if done is not None:
             messages.success(request, _("The member is saved."))
             return redirect(f"{group.get_absolute_url()}#members")
@@ -169,7 +155,7 @@ def document_upload(request: HttpRequest, slug: str) -> HttpResponse:
     form = DocumentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        document = apply_service(
+        document = form_service_apply(
             form,
             lambda: services.document_upload(group=group, user=request.user, data=data),
         )

@@ -11,23 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clusterdialogue.common.permissions import can, require
+from clusterdialogue.dialogue.groups.views import group_for
 from clusterdialogue.dialogue.meetings import exports, forms, selectors, services
-from clusterdialogue.dialogue.models import ActionItem, AgendaItem, Meeting, WorkingGroup
+from clusterdialogue.dialogue.models import ActionItem, AgendaItem, Meeting
 
 
 def _site_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def _group(request: HttpRequest, slug: str) -> WorkingGroup:
-    group = get_object_or_404(WorkingGroup, slug=slug)
-    if not can(request.user, "dialogue.view_group", group):
-        raise Http404
-    return group
-
-
 def _meeting(request: HttpRequest, slug: str, number: int, rule: str = "") -> Meeting:
-    meeting = selectors.meeting_get(group=_group(request, slug), number=number)
+    meeting = selectors.meeting_get(group=group_for(request, slug), number=number)
     if meeting is None or not can(request.user, "meetings.view_meeting", meeting):
         raise Http404
     if rule:
@@ -47,7 +41,7 @@ def _errors(request: HttpRequest, error: ValidationError | forms.forms.Form) -> 
 
 
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
-    group = _group(request, slug)
+    group = group_for(request, slug)
     meetings = selectors.meeting_list_visible(user=request.user, group=group)
     upcoming, past = selectors.meeting_split_by_date(meetings=meetings)
     return render(
@@ -66,7 +60,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
-    group = _group(request, slug)
+    group = group_for(request, slug)
     require(request.user, "meetings.create_meeting", group)
     form = forms.MeetingForm(request.POST)
     if not form.is_valid():
@@ -311,7 +305,7 @@ def meeting_ics(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 def group_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """The group's subscribable feed: every meeting the visitor may see."""
-    group = _group(request, slug)
+    group = group_for(request, slug)
     meetings = [
         m
         for m in selectors.meeting_list_visible(user=request.user, group=group)
@@ -341,7 +335,7 @@ def minutes_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 def minutes_archive(request: HttpRequest, slug: str) -> HttpResponse:
-    group = _group(request, slug)
+    group = group_for(request, slug)
     year = request.GET.get("year", "")
     query = request.GET.get("q", "").strip()
     rows = selectors.minutes_archive(

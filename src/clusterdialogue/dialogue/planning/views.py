@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from clusterdialogue.common.forms import form_service_apply
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 from clusterdialogue.core.scheduling import PlanningError
@@ -39,19 +37,6 @@ from clusterdialogue.dialogue.planning.selectors import (
 
 def _group(slug: str) -> WorkingGroup:
     return get_object_or_404(WorkingGroup.objects.select_related("network"), slug=slug)
-
-
-def _apply(form: Any, action: Callable[[], Any]) -> Any:
-    """Run the service; its validation errors land on the form's fields (or on top)."""
-    try:
-        return action()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-    return None
 
 
 def _options_form(request: HttpRequest) -> PlanOptionsForm:
@@ -87,7 +72,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
                 failed.add_error(None, _("This proposal is no longer in the plan; look again."))
             else:
                 data = failed.cleaned_data
-                meeting = _apply(
+                meeting = form_service_apply(
                     failed,
                     lambda: services.meeting_confirm_from_plan(
                         group=group, proposal=chosen, host_territory=data["host_territory"],
@@ -159,7 +144,7 @@ def school_holidays(request: HttpRequest, slug: str) -> HttpResponse:
     form = SchoolHolidaysForm(posted(request), group=group)
     if form.is_valid():
         data = form.cleaned_data
-        created = _apply(
+        created = form_service_apply(
             form,
             lambda: services.blocked_period_create(
                 group=group, kind=BlockedPeriod.Kind.SCHOOL_HOLIDAYS, territory=data["territory"],
@@ -194,7 +179,7 @@ def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         member = (data.get("member") if for_others else None) or own
-        created = _apply(
+        created = form_service_apply(
             form,
             lambda: services.blocked_period_create(
                 group=group, kind=BlockedPeriod.Kind.UNAVAILABLE, member=member,
@@ -238,7 +223,7 @@ def events(request: HttpRequest, slug: str) -> HttpResponse:
     form = HostEventForm(posted(request), group=group)
     if form.is_valid():
         data = form.cleaned_data
-        created = _apply(form, lambda: services.host_event_create(group=group, **data))
+        created = form_service_apply(form, lambda: services.host_event_create(group=group, **data))
         if created is not None:
             messages.success(request, _("Event added."))
             return redirect("dialogue:plan-events", slug=group.slug)

@@ -11,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from clusterdialogue.common.forms import form_service_apply
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
-from clusterdialogue.dialogue.groups.views import apply_service, group_for
+from clusterdialogue.dialogue.groups.views import group_for
 from clusterdialogue.dialogue.models import Indicator, Objective, Roadmap, RoadmapAction
 from clusterdialogue.dialogue.roadmap import exports, forms, selectors, services
 
@@ -49,7 +50,7 @@ def roadmap_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = forms.RoadmapForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        roadmap = apply_service(form, lambda: services.roadmap_create(group=group, data=data))
+        roadmap = form_service_apply(form, lambda: services.roadmap_create(group=group, data=data))
         if roadmap is not None:
             messages.success(request, _("The roadmap is created."))
             return redirect(roadmap)
@@ -77,7 +78,7 @@ def roadmap_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         fresh = Roadmap.objects.get(pk=roadmap.pk)
-        if apply_service(form, lambda: services.roadmap_update(roadmap=fresh, data=data)):
+        if form_service_apply(form, lambda: services.roadmap_update(roadmap=fresh, data=data)):
             messages.success(request, _("The roadmap is saved."))
             return redirect(fresh)
     context = {"form": form, "group": roadmap.group, "roadmap": roadmap, "title": str(roadmap)}
@@ -91,7 +92,9 @@ def roadmap_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = forms.CloseForm(posted(request), initial={"lessons": roadmap.lessons})
     if request.method == "POST" and form.is_valid():
         lessons = form.cleaned_data["lessons"]
-        if apply_service(form, lambda: services.roadmap_close(roadmap=roadmap, lessons=lessons)):
+        if form_service_apply(
+            form, lambda: services.roadmap_close(roadmap=roadmap, lessons=lessons)
+        ):
             messages.success(request, _("The roadmap is closed."))
             return redirect(roadmap)
     context = {
@@ -128,7 +131,7 @@ def _part_form(
     form = form_class(posted(request), instance=instance, initial=initial, **extra)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        if apply_service(form, lambda: save(roadmap, data, instance)):
+        if form_service_apply(form, lambda: save(roadmap, data, instance)):
             messages.success(request, _("Saved."))
             return redirect(roadmap)
     title = titles[1] if instance else titles[0]
@@ -182,7 +185,7 @@ def value_add(request: HttpRequest, slug: str, pk: int, part: int) -> HttpRespon
     form = forms.ValueForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        saved = apply_service(
+        saved = form_service_apply(
             form,
             lambda: services.indicator_value_add(indicator=indicator, user=request.user, data=data),
         )

@@ -34,6 +34,7 @@ from clusterdialogue.collaboration.pipeline.selectors import (
     collaboration_queryset,
     collaboration_years,
 )
+from clusterdialogue.common.forms import form_errors_add
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 from clusterdialogue.regions.selectors import network_default
@@ -45,12 +46,6 @@ POST_KINDS = {
 }
 # Long texts and the partner list take a whole row of the form.
 WIDE_FIELDS = ("description", "outcome", "partners", "note")
-
-
-def form_errors_from(form: Any, error: ValidationError) -> None:
-    """Show a service's refusal on the form, at the field it names when the form has it."""
-    for name, problems in getattr(error, "message_dict", {None: error.messages}).items():
-        form.add_error(name if name in form.fields else None, problems)
 
 
 def collaboration_or_404(pk: int) -> Collaboration:
@@ -146,7 +141,7 @@ def collaboration_create(request: HttpRequest) -> HttpResponse:
                 user=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            form_errors_from(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(
                 request,
@@ -197,7 +192,7 @@ def collaboration_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 collaboration=collaboration, user=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            form_errors_from(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The collaboration was saved."))
             return redirect(collaboration.get_absolute_url())
@@ -235,7 +230,7 @@ def collaboration_move(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_stage=values["expected_stage"],
             )
         except ValidationError as error:
-            form_errors_from(form, error)
+            form_errors_add(form, error)
         else:
             label = services.stage_label(values["stage"])
             messages.success(

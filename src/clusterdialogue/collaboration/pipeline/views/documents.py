@@ -18,8 +18,8 @@ from clusterdialogue.collaboration.pipeline import services
 from clusterdialogue.collaboration.pipeline.forms import DocumentForm
 from clusterdialogue.collaboration.pipeline.views.collaborations import (
     collaboration_or_404,
-    form_errors_from,
 )
+from clusterdialogue.common.forms import form_errors_add
 from clusterdialogue.common.permissions import require
 
 
@@ -40,7 +40,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
                 collaboration=collaboration, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form_errors_from(form, error)
+            form_errors_add(form, error)
         else:
             messages.success(request, _("The document was added."))
             return redirect(collaboration.get_absolute_url())
