@@ -10,7 +10,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from clusterdialogue.cli import clusters, data, dialogue, directory, imports, mapping, match, web
+from clusterdialogue.cli import (
+    clusters,
+    data,
+    dialogue,
+    directory,
+    events,
+    imports,
+    mapping,
+    match,
+    web,
+)
 from clusterdialogue.common.errors import ServiceError
 from clusterdialogue.core.io.errors import DataFileError
 
@@ -25,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Cluster Dialogue: regional cluster mapping and collaboration for networks of regions.",
     )
     groups = parser.add_subparsers(dest="group", metavar="COMMAND", required=True)
-    for module in (imports, mapping, match, data, clusters, directory, dialogue, web):
+    for module in (imports, mapping, match, data, clusters, directory, dialogue, events, web):
         module.register(groups)
     return parser
 
