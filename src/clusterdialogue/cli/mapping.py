@@ -137,7 +137,6 @@ def _output_table(table: pd.DataFrame, method: str) -> pd.DataFrame:
     if (output["employment"] % 1 == 0).all():
         # Head counts read back as integers rather than 160445.0.
         output["employment"] = output["employment"].astype("int64")
-    output["lq"] = output["lq"].round(6)
     for column in METHOD_COLUMNS[method]:
         if method == "eco":
             output[column] = output[column].astype("Int64")
@@ -273,7 +272,8 @@ def mapping_complexity(args: argparse.Namespace) -> int:
     )
     args.out_dir.mkdir(exist_ok=True)
     for name, table in tables.items():
-        table.round(6).to_csv(args.out_dir / f"{name}.csv", index=False)
+        # Full precision (shortest round-trip floats): rounding is for display only.
+        table.to_csv(args.out_dir / f"{name}.csv", index=False)
     year = f"year {result.year}, " if result.year is not None else ""
     print(
         f"wrote {', '.join(f'{name}.csv' for name in tables)} to {args.out_dir} "

@@ -23,7 +23,7 @@ COI and COG (Hausmann, Hidalgo et al. 2014) are computed as ``ecomplexity`` does
 left out of all of this (NaN), as ``ecomplexity`` drops them. :func:`complexity_by_year` runs
 the pipeline for every year of an input, checking it once.
 
-The industry-to-category mapping is that of the mapping engine (its ``_apply_categories``), so
+The industry-to-category mapping is that of the mapping engine (its ``frame_categories_apply``), so
 that a category means the same in both.
 """
 
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from clusterdialogue.core.mapping import _apply_categories
+from clusterdialogue.core.mapping import frame_categories_apply
 from clusterdialogue.core.relatedness import (
     proximity,
     relatedness_density,
@@ -378,7 +378,7 @@ class _Prepared:
         if (frame["employment"] < 0).any():
             raise ValueError("employment has negative values")
         # Check the category mapping (columns, types, duplicates) before any year is computed.
-        _apply_categories(frame.head(0), categories, [])
+        frame_categories_apply(frame.head(0), categories, [])
         self.frame = frame
         self.categories = categories
         self.regions = pd.Index(sorted(frame["region"].unique()), name="region")
@@ -427,7 +427,7 @@ def _compute(prepared: _Prepared, year: int | None, threshold: float) -> Complex
             f"{blank} row{'s' if blank != 1 else ''} with missing employment counted as zero"
         )
     frame = frame.loc[frame["employment"].notna()]
-    mapped, unmapped = _apply_categories(frame, prepared.categories, warnings)
+    mapped, unmapped = frame_categories_apply(frame, prepared.categories, warnings)
     regions, types = prepared.regions, prepared.types
     # Dense region x category sums (industries of a category add up), absent cells 0.
     row = regions.get_indexer(mapped["region"])

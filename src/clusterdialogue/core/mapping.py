@@ -310,12 +310,8 @@ def _has_repeats(key: np.ndarray, size: int) -> bool:
     return len(np.unique(key)) < len(key)
 
 
-def _apply_categories(rows: _Rows, categories: pd.DataFrame | None, warnings: list[str]) -> None:
-    if categories is None:
-        rows.categories = rows.category_names = _strings(rows.industries)
-        rows.category_types = np.zeros(len(rows.industries), dtype=np.int64)
-        rows.category = rows.industry
-        return
+def _category_mapping(categories: pd.DataFrame) -> pd.DataFrame:
+    """The checked ``industry,category,category_name,type`` table (names and types filled in)."""
     _require(categories, ("industry", "category"), "categories")
     mapping = categories.copy()
     mapping["industry"] = mapping["industry"].astype("str")
@@ -337,6 +333,40 @@ def _apply_categories(rows: _Rows, categories: pd.DataFrame | None, warnings: li
     per_category = mapping.groupby("category")[["category_name", "type"]].nunique()
     if (per_category > 1).any(axis=None):
         raise ValueError("categories gives one category more than one name or type")
+    return mapping[["industry", "category", "category_name", "type"]]
+
+
+def frame_categories_apply(
+    frame: pd.DataFrame, categories: pd.DataFrame | None, warnings: list[str]
+) -> tuple[pd.DataFrame, list[str]]:
+    """Add ``category,category_name,type`` to an employment frame, as the mapping engine maps.
+
+    Rows of industries not in ``categories`` are left out, with a warning; returns the mapped
+    frame and the unmapped industries. Used by the complexity engine, which works on frames.
+    """
+    if categories is None:
+        return frame.assign(
+            category=frame["industry"], category_name=frame["industry"], type="traded"
+        ), []
+    mapped = frame.merge(_category_mapping(categories), on="industry", how="left")
+    unmapped_rows = mapped["category"].isna()
+    unmapped = sorted(mapped.loc[unmapped_rows, "industry"].unique().tolist())
+    if unmapped:
+        shown = ", ".join(unmapped[:10]) + (", ..." if len(unmapped) > 10 else "")
+        warnings.append(
+            f"{_count(len(unmapped), 'industry', 'industries')} not in the category mapping "
+            f"left out ({_count(int(unmapped_rows.sum()), 'row')}): {shown}"
+        )
+    return mapped.loc[~unmapped_rows], unmapped
+
+
+def _apply_categories(rows: _Rows, categories: pd.DataFrame | None, warnings: list[str]) -> None:
+    if categories is None:
+        rows.categories = rows.category_names = _strings(rows.industries)
+        rows.category_types = np.zeros(len(rows.industries), dtype=np.int64)
+        rows.category = rows.industry
+        return
+    mapping = _category_mapping(categories)
     category, labels = _codes(mapping["category"])
     names = np.empty(len(labels), dtype=object)
     names[category] = mapping["category_name"].to_numpy(dtype=object)

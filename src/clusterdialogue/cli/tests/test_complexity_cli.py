@@ -118,6 +118,8 @@ def test_files_hold_the_core_results(tmp_path):
     )
     rca = tables["rca"].set_index(["region", "category"])["rca"]
     np.testing.assert_allclose(rca, result.rca.stack(future_stack=True), atol=1e-6)
+    # Written at full precision, not rounded: read back equal to the engine's floats.
+    np.testing.assert_allclose(rca, result.rca.stack(future_stack=True), rtol=1e-15, atol=0)
     density = tables["density"].set_index(["region", "category"])["density"]
     np.testing.assert_allclose(density, result.density.stack(future_stack=True), atol=1e-6)
     np.testing.assert_allclose(tables["eci"]["eci"], result.eci, atol=1e-6)

@@ -208,3 +208,14 @@ def test_missing_file_is_reported(tmp_path, capsys):
     code, _ = run(tmp_path, "--employment", str(tmp_path / "nowhere.csv"))
     assert code == 2
     assert "nowhere.csv: file not found" in capsys.readouterr().err
+
+
+def test_lq_is_written_at_full_precision(tmp_path):
+    text = "region,industry,employment\nA,C29,1\nA,C10,99999\nB,C29,30000\nB,C10,70000\n"
+    code, out = run(tmp_path, "--employment", write_file(tmp_path / "E.csv", text))
+    assert code == 0
+    written = out.set_index("region").query("category == 'C29'").loc["A", "lq"]
+    expected = (1 / 100_000) / (30_001 / 200_000)
+    # Rounded to 6 places this LQ would be 6.7e-05, 0.5 % off; written in full it is exact.
+    assert float(written) == pytest.approx(expected, rel=1e-12)
+    assert float(repr(float(written))) == float(written)
