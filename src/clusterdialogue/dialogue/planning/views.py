@@ -17,6 +17,7 @@ from clusterdialogue.common.forms import form_service_apply
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 from clusterdialogue.core.scheduling import PlanningError
+from clusterdialogue.dialogue.groups.selectors import group_get_visible
 from clusterdialogue.dialogue.models import BlockedPeriod, WorkingGroup
 from clusterdialogue.dialogue.planning import services
 from clusterdialogue.dialogue.planning.exports import plan_csv_write
@@ -33,10 +34,6 @@ from clusterdialogue.dialogue.planning.selectors import (
     meeting_list_planned,
     member_for_user,
 )
-
-
-def _group(slug: str) -> WorkingGroup:
-    return get_object_or_404(WorkingGroup.objects.select_related("network"), slug=slug)
 
 
 def _options_form(request: HttpRequest) -> PlanOptionsForm:
@@ -56,7 +53,7 @@ def _plan(group: WorkingGroup, options: dict) -> tuple[list, str]:
 @require_http_methods(["GET", "POST"])
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The next proposals with their reasons; POST confirms one (as proposed or changed)."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.plan", group)
     options_form = _options_form(request)
     options = options_form.options()
@@ -123,7 +120,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def plan_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The proposals as CSV, the columns of ``clusterdialogue dialogue plan``."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.plan", group)
     proposals, error = _plan(group, _options_form(request).options())
     if error:
@@ -139,7 +136,7 @@ def plan_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def school_holidays(request: HttpRequest, slug: str) -> HttpResponse:
     """School-holiday periods per territory, which no proposed meeting touches."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.enter_school_holidays", group)
     form = SchoolHolidaysForm(posted(request), group=group)
     if form.is_valid():
@@ -168,7 +165,7 @@ def school_holidays(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
     """Members' unavailability: managers enter anyone's, a member their own."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.enter_unavailability", group)
     for_others = can(request.user, "planning.enter_unavailability_for_others", group)
     if request.method == "POST" and request.POST.get("member"):
@@ -204,7 +201,7 @@ def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def period_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     period = get_object_or_404(blocked_period_list(group=group), pk=pk)
     require(request.user, "planning.remove_period", period)
     services.blocked_period_delete(period=period)
@@ -218,7 +215,7 @@ def period_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def events(request: HttpRequest, slug: str) -> HttpResponse:
     """Exhibitions and events in the territories that a meeting can be placed next to."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.enter_event", group)
     form = HostEventForm(posted(request), group=group)
     if form.is_valid():
@@ -236,7 +233,7 @@ def events(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def event_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.remove_event", group)
     event = get_object_or_404(host_event_list(group=group), pk=pk)
     services.host_event_delete(event=event)
