@@ -28,6 +28,7 @@ from clusterdialogue.dialogue.planning.forms import (
     SchoolHolidaysForm,
     UnavailabilityForm,
 )
+from clusterdialogue.dialogue.planning.reasons import reason_display, reasons_display
 from clusterdialogue.dialogue.planning.selectors import (
     blocked_period_list,
     host_event_list,
@@ -102,7 +103,12 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
                 },
             )
         rows.append(
-            {"proposal": proposal, "territory": territories.get(proposal.territory), "form": form}
+            {
+                "proposal": proposal,
+                "reasons": reasons_display(proposal.reasons),
+                "territory": territories.get(proposal.territory),
+                "form": form,
+            }
         )
     context = {
         "group": group,
@@ -126,7 +132,7 @@ def plan_csv(request: HttpRequest, slug: str) -> HttpResponse:
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     out = io.StringIO()
-    plan_csv_write(proposals=proposals, out=out)
+    plan_csv_write(proposals=proposals, out=out, word=reason_display)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{group.slug}_plan.csv"'
     return response
