@@ -1,4 +1,4 @@
-"""Small request helpers the page views share."""
+"""Small request helpers the page views and API views share."""
 
 from __future__ import annotations
 
@@ -13,3 +13,11 @@ def posted(request: HttpRequest) -> Any:
     A GET gives ``None``, so the form is unbound and shows no errors.
     """
     return request.POST if request.method == "POST" else None
+
+
+def site_url(request: HttpRequest) -> str:
+    """The site's address as the request reached it, without a trailing slash (``https://host``).
+
+    Services that e-mail or export links append a path (``/dialogue/…``) to it.
+    """
+    return request.build_absolute_uri("/").rstrip("/")

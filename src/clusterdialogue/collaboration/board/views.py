@@ -25,17 +25,13 @@ from clusterdialogue.collaboration.suggestions.selectors import (
     territory_prefixes,
 )
 from clusterdialogue.common.forms import form_service_apply
-from clusterdialogue.common.http import posted
+from clusterdialogue.common.http import posted, site_url
 from clusterdialogue.common.permissions import can, require
 
 PAGE_SIZE = 30
 NO_RIGHT = gettext_lazy(
     "Only the cluster's managers, its territory's representative and the secretariat do this."
 )
-
-
-def _site_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
 
 
 def _post(request: HttpRequest, pk: int) -> CooperationPost:
@@ -84,7 +80,7 @@ def post_create(request: HttpRequest) -> HttpResponse:
         post = form_service_apply(
             form,
             lambda: services.post_create(
-                organisation=organisation, user=request.user, data=data, site_url=_site_url(request)
+                organisation=organisation, user=request.user, data=data, site_url=site_url(request)
             ),
         )
         if post is not None:
@@ -135,7 +131,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         changed = form_service_apply(
             form,
             lambda: services.post_update(
-                post=post, user=request.user, data=form.cleaned_data, site_url=_site_url(request)
+                post=post, user=request.user, data=form.cleaned_data, site_url=site_url(request)
             ),
         )
         if not form.errors:
@@ -158,7 +154,7 @@ def post_status(request: HttpRequest, pk: int) -> HttpResponse:
             post=post,
             user=request.user,
             status=request.POST.get("status", ""),
-            site_url=_site_url(request),
+            site_url=site_url(request),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -218,7 +214,7 @@ def post_interest(request: HttpRequest, pk: int) -> HttpResponse:
                 organisation=form.cleaned_data["organisation"],
                 user=request.user,
                 message=form.cleaned_data["message"],
-                site_url=_site_url(request),
+                site_url=site_url(request),
             ),
         )
         if interest is not None:

@@ -18,16 +18,26 @@ from clusterdialogue.core.scheduling.planner import (
     TerritorySpec,
     meetings_plan,
 )
+from clusterdialogue.core.scheduling.reasons import (
+    REASON_CODES,
+    Reason,
+    reason_params_plain,
+    reason_text,
+)
 
 __all__ = [
+    "REASON_CODES",
     "HolidayCalendar",
     "HostEvent",
     "PastMeeting",
     "Period",
     "PlanningError",
     "Proposal",
+    "Reason",
     "TerritorySpec",
     "calendar_for_region",
     "holidays_between",
     "meetings_plan",
+    "reason_params_plain",
+    "reason_text",
 ]

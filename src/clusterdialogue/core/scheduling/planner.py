@@ -21,6 +21,7 @@ from clusterdialogue.core.scheduling.calendars import (
     calendar_for_region,
     holidays_between,
 )
+from clusterdialogue.core.scheduling.reasons import Reason, short_date
 
 # Points of the year the meetings gather around, by meetings a year: away from the summer and
 # Christmas breaks, so a window around each point usually has free weeks.
@@ -30,16 +31,10 @@ SEASON_POINTS: dict[int, tuple[tuple[int, int], ...]] = {
     3: ((3, 15), (6, 10), (10, 15)),
     4: ((2, 20), (5, 10), (9, 25), (11, 20)),
 }
-SEASON_NAMES = {2: ("spring", "autumn")}
 WINDOW = dt.timedelta(days=45)  # how far from its point a meeting may move
 WIDER_WINDOW = dt.timedelta(days=120)  # the fallback when the window is fully blocked
 NEARBY = dt.timedelta(days=21)  # holidays this close to the meeting are named in the reasons
 EVENT_REACH = dt.timedelta(days=7)  # a meeting this close to an event counts as aligned with it
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class PlanningError(ValueError):
@@ -93,27 +88,18 @@ class HostEvent:
 
 @dataclass(frozen=True)
 class Proposal:
-    """One proposed meeting: its index in the plan (from 1), host, city, days and reasons."""
+    """One proposed meeting: its index in the plan (from 1), host, city, days and reasons.
+
+    The reasons are data (:class:`~clusterdialogue.core.scheduling.reasons.Reason`); word them
+    with :func:`~clusterdialogue.core.scheduling.reasons.reason_text` or a translation.
+    """
 
     meeting: int
     territory: str
     city: str
     start: dt.date
     end: dt.date
-    reasons: tuple[str, ...]
-
-
-def day_text(day: dt.date) -> str:
-    """``Tuesday 13 April 2027``."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _short(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _span(start: dt.date, end: dt.date) -> str:
-    return _short(start) if start == end else f"{_short(start)} to {_short(end)}"
+    reasons: tuple[Reason, ...]
 
 
 def _slots(per_year: int, first_year: int) -> Iterator[tuple[int, int, dt.date]]:
@@ -125,15 +111,6 @@ def _slots(per_year: int, first_year: int) -> Iterator[tuple[int, int, dt.date]]
         for index, (month, day) in enumerate(points):
             yield year, index, dt.date(year, month, day)
         year += 1
-
-
-def _slot_name(per_year: int, index: int, year: int) -> str:
-    names = SEASON_NAMES.get(per_year)
-    if names:
-        return f"the {names[index]} meeting of {year}"
-    if per_year == 1:
-        return f"the meeting of {year}"
-    return f"meeting {index + 1} of {per_year} in {year}"
 
 
 def _overlaps(period_start: dt.date, period_end: dt.date, start: dt.date, end: dt.date) -> bool:
@@ -171,80 +148,79 @@ def _host_order(hosts, counts, last_hosted, previous):
 
 def _host_reasons(
     host, hosts, territories, counts, last_hosted, previous, year, include_associates
-):
+) -> list[Reason]:
     last = last_hosted.get(host.code)
     if last is None:
-        why = "it has never hosted a meeting of the group"
+        reasons = [Reason("host_never", {"name": host.name, "territory": host.code})]
     else:
-        years = year - last.year
-        ago = "this year" if years == 0 else f"{years} year{'s' if years != 1 else ''} ago"
-        why = (
-            f"it last hosted in {last.year} ({ago}), the longest ago of those with fewest meetings"
-        )
-    reasons = [f"{host.name} ({host.code}) hosts: {why}"]
-    tally = ", ".join(f"{t.code} {counts[t.code]}" for t in hosts)
-    reasons.append(
-        f"Fair rotation: meetings hosted so far {tally}; the fewest host first and nobody hosts "
-        "twice in a row"
-    )
+        reasons = [
+            Reason(
+                "host_longest_ago",
+                {
+                    "name": host.name,
+                    "territory": host.code,
+                    "last_year": last.year,
+                    "years_ago": year - last.year,
+                },
+            )
+        ]
+    reasons.append(Reason("rotation", {"counts": tuple((t.code, counts[t.code]) for t in hosts)}))
     if previous and previous != host.code:
-        reasons.append(f"{previous} hosted the previous meeting")
-    associates = [t.code for t in territories if t.associate]
+        reasons.append(Reason("previous_host", {"territory": previous}))
+    associates = tuple(t.code for t in territories if t.associate)
     if associates and not include_associates:
-        reasons.append(
-            f"Associates ({', '.join(associates)}) take part but do not host "
-            "(the setting 'include associates' lets them)"
-        )
+        reasons.append(Reason("associates_do_not_host", {"territories": associates}))
     return reasons
 
 
-def _date_reasons(start, end, days, slot_name, point, calendar, territories, event, aligned):
-    names = ", ".join(WEEKDAYS[(start + dt.timedelta(days=i)).weekday()] for i in range(days))
+def _periods(periods) -> tuple[tuple[str, str | None, dt.date, dt.date], ...]:
+    return tuple((p.label, p.territory, p.start, p.end) for p in periods)
+
+
+def _date_reasons(
+    start, end, days, per_year, index, year, point, calendar, territories, event, aligned
+) -> list[Reason]:
+    weekdays = tuple((start + dt.timedelta(days=i)).weekday() for i in range(days))
     reasons = [
-        f"{slot_name.capitalize()}, around {_short(point)}: {_span(start, end)}, "
-        f"{days} consecutive working day{'s' if days != 1 else ''} ({names}), no weekend"
+        Reason(
+            "dates",
+            {
+                "per_year": per_year,
+                "index": index,
+                "year": year,
+                "point": point,
+                "start": start,
+                "end": end,
+                "days": days,
+                "weekdays": weekdays,
+            },
+        )
     ]
-    calendars = ", ".join(f"{t.code} {t.holiday_calendar().label()}" for t in territories)
     nearby: dict[tuple[dt.date, str], list[str]] = defaultdict(list)
     for day, entries in calendar.holidays.items():
         if start - NEARBY <= day <= end + NEARBY:
             for code, name in entries:
                 nearby[(day, name)].append(code)
-    text = f"Free of every participating territory's public holidays ({calendars})"
-    if nearby:
-        avoided = "; ".join(
-            f"{name} {_short(day)} ({', '.join(sorted(codes))})"
-            for (day, name), codes in sorted(nearby.items())
-        )
-        text += f"; avoided nearby: {avoided}"
-    reasons.append(text)
+    calendars = tuple((t.code, t.holiday_calendar().label()) for t in territories)
+    avoided = tuple(
+        (day, name, tuple(sorted(codes))) for (day, name), codes in sorted(nearby.items())
+    )
+    reasons.append(Reason("holidays_free", {"calendars": calendars, "avoided": avoided}))
     around = (start - NEARBY, end + NEARBY)
     blocked = [p for p in calendar.blocked if _overlaps(p.start, p.end, *around)]
     if blocked:
-        listed = ", ".join(
-            f"{p.label or 'school holidays'} ({p.territory or 'all'}, {_span(p.start, p.end)})"
-            for p in blocked
-        )
-        reasons.append(f"Outside the school holidays and blocked periods nearby: {listed}")
+        reasons.append(Reason("blocked_nearby", {"periods": _periods(blocked)}))
     else:
-        reasons.append("No school holidays or blocked periods are entered near these dates")
+        reasons.append(Reason("no_blocked_nearby"))
     unavailable = [p for p in calendar.unavailable if _overlaps(p.start, p.end, *around)]
     if unavailable:
-        listed = ", ".join(
-            f"{p.label or p.territory} ({_span(p.start, p.end)})" for p in unavailable
-        )
-        reasons.append(f"Avoids members' stated unavailability: {listed}")
+        reasons.append(Reason("unavailable_nearby", {"periods": _periods(unavailable)}))
     else:
-        reasons.append("No member has said they are unavailable near these dates")
-    if event and aligned:
-        reasons.append(
-            f"Aligned with {event.name} ({_span(event.start, event.end)}) in {event.territory}"
-        )
-    elif event:
-        reasons.append(
-            f"Could not be aligned with {event.name} ({_span(event.start, event.end)}): "
-            "no free working days next to it"
-        )
+        reasons.append(Reason("no_unavailable_nearby"))
+    if event:
+        what = {"name": event.name, "start": event.start, "end": event.end}
+        what["territory"] = event.territory
+        reasons.append(Reason("event_aligned" if aligned else "event_not_aligned", what))
     return reasons
 
 
@@ -268,7 +244,7 @@ def _find_dates(calendar, days, point, not_before, event):
                 return first, last, aligned
     raise PlanningError(
         f"no {days} consecutive free working days within {WIDER_WINDOW.days} days of "
-        f"{_short(point)}: holidays, blocked periods or unavailability cover them all"
+        f"{short_date(point)}: holidays, blocked periods or unavailability cover them all"
     )
 
 
@@ -325,6 +301,9 @@ def meetings_plan(
     >>> [(p.territory, p.city, p.start.isoformat(), p.end.isoformat()) for p in plan]
     [('ES51', 'Barcelona', '2027-04-15', '2027-04-16'), ('DE1', 'Stuttgart', '2027-10-14', '2027-10-15')]
     >>> plan[0].reasons[0]
+    Reason(code='host_never', params={'name': 'Catalonia', 'territory': 'ES51'})
+    >>> from clusterdialogue.core.scheduling.reasons import reason_text
+    >>> reason_text(plan[0].reasons[0])
     'Catalonia (ES51) hosts: it has never hosted a meeting of the group'
     """
     if meetings < 1:
@@ -375,9 +354,8 @@ def meetings_plan(
             host, hosts, territories, counts, last_hosted, previous, year, include_associates
         )
         reasons += _date_reasons(
-            first, last, days, _slot_name(per_year, index, year), point, calendar, territories,
-            event, aligned,
-        )  # fmt: skip
+            first, last, days, per_year, index, year, point, calendar, territories, event, aligned
+        )
         proposals.append(Proposal(number, host.code, host.city, first, last, tuple(reasons)))
         counts[host.code] += 1
         last_hosted[host.code] = last

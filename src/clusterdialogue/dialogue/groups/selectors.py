@@ -7,6 +7,7 @@ from itertools import chain
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from clusterdialogue.accounts.permissions import user_is_secretariat
 from clusterdialogue.dialogue.models import GroupDocument, GroupMember, WorkingGroup
@@ -34,6 +35,19 @@ def group_list_visible(*, user: Any) -> QuerySet[WorkingGroup]:
         )
         mine |= frontier
     return groups.filter(Q(is_public=True) | Q(pk__in=mine))
+
+
+def group_get_visible(*, user: Any, slug: str) -> WorkingGroup:
+    """The group with this slug if the user may see it, else :class:`~django.http.Http404`.
+
+    Every dialogue page and API endpoint under a group finds it here, so a group the user may
+    not see answers 404 everywhere, whether it is internal or does not exist: an internal
+    group's existence does not leak (a 403 would say it is there).
+    """
+    group = group_list_visible(user=user).filter(slug=slug).first()
+    if group is None:
+        raise Http404("No working group here.")
+    return group
 
 
 @dataclass

@@ -18,11 +18,6 @@ from clusterdialogue.dialogue.models import GroupDocument, GroupMember, WorkingG
 from clusterdialogue.regions.selectors import network_default
 
 
-def group_for(request: HttpRequest, slug: str) -> WorkingGroup:
-    """The group, if the user may see it (else 404, so internal groups stay unknown)."""
-    return get_object_or_404(selectors.group_list_visible(user=request.user), slug=slug)
-
-
 def _form_page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
     status = 400 if context["form"].errors else 200
     return render(request, template, context, status=status)
@@ -41,7 +36,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = selectors.group_get_visible(user=request.user, slug=slug)
     internal = can(request.user, "dialogue.read_internal", group)
     visible = selectors.group_list_visible(user=request.user)
     context = {
@@ -60,10 +55,10 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def group_create(request: HttpRequest) -> HttpResponse:
     parent = None
     if request.GET.get("parent"):
-        parent = group_for(request, request.GET["parent"])
+        parent = selectors.group_get_visible(user=request.user, slug=request.GET["parent"])
     raw_parent = request.POST.get("parent", "") if request.method == "POST" else ""
     if raw_parent.isdigit():
-        parent = WorkingGroup.objects.filter(pk=raw_parent).first()
+        parent = selectors.group_list_visible(user=request.user).filter(pk=raw_parent).first()
     require(request.user, "groups.create_group", parent)
     parents = selectors.group_list_visible(user=request.user).filter(archived_at__isnull=True)
     form = GroupForm(posted(request), parents=parents, initial={"parent": parent})
@@ -84,7 +79,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = selectors.group_get_visible(user=request.user, slug=slug)
     require(request.user, "groups.change_group", group)
     parents = selectors.group_list_visible(user=request.user).filter(archived_at__isnull=True)
     form = GroupForm(posted(request), instance=group, parents=parents)
@@ -107,7 +102,7 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def group_archive(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = selectors.group_get_visible(user=request.user, slug=slug)
     require(request.user, "groups.archive_group", group)
     archived = request.POST.get("archived") != "0"
     services.group_set_archived(group=group, archived=archived)
@@ -119,7 +114,7 @@ def group_archive(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def member_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    group = group_for(request, slug)
+    group = selectors.group_get_visible(user=request.user, slug=slug)
     require(request.user, "groups.manage_members", group)
     member = get_object_or_404(GroupMember, group=group, pk=pk) if pk else None
     form = MemberForm(posted(request), instance=member, group=group)
@@ -140,7 +135,7 @@ def member_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
 @require_POST
 @login_required
 def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    group = group_for(request, slug)
+    group = selectors.group_get_visible(user=request.user, slug=slug)
     require(request.user, "groups.manage_members", group)
     member = get_object_or_404(GroupMember, group=group, pk=pk)
     services.member_remove(member=member)
@@ -150,7 +145,7 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def document_upload(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = selectors.group_get_visible(user=request.user, slug=slug)
     require(request.user, "groups.upload_document", group)
     form = DocumentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -168,7 +163,7 @@ def document_upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def document_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
-    group = group_for(request, slug)
+    group = selectors.group_get_visible(user=request.user, slug=slug)
     document = get_object_or_404(GroupDocument, group=group, pk=pk)
     if not can(request.user, "groups.download_document", document):
         raise Http404

@@ -10,18 +10,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clusterdialogue.common.http import site_url
 from clusterdialogue.common.permissions import can, require
-from clusterdialogue.dialogue.groups.views import group_for
+from clusterdialogue.dialogue.groups.selectors import group_get_visible
 from clusterdialogue.dialogue.meetings import exports, forms, selectors, services
 from clusterdialogue.dialogue.models import ActionItem, AgendaItem, Meeting
 
 
-def _site_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 def _meeting(request: HttpRequest, slug: str, number: int, rule: str = "") -> Meeting:
-    meeting = selectors.meeting_get(group=group_for(request, slug), number=number)
+    meeting = selectors.meeting_get(
+        group=group_get_visible(user=request.user, slug=slug), number=number
+    )
     if meeting is None or not can(request.user, "meetings.view_meeting", meeting):
         raise Http404
     if rule:
@@ -41,7 +40,7 @@ def _errors(request: HttpRequest, error: ValidationError | forms.forms.Form) -> 
 
 
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = group_get_visible(user=request.user, slug=slug)
     meetings = selectors.meeting_list_visible(user=request.user, group=group)
     upcoming, past = selectors.meeting_split_by_date(meetings=meetings)
     return render(
@@ -60,7 +59,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "meetings.create_meeting", group)
     form = forms.MeetingForm(request.POST)
     if not form.is_valid():
@@ -174,7 +173,7 @@ def registration_create(request: HttpRequest, slug: str, number: int) -> HttpRes
         return _back(meeting, "register")
     member = meeting.group.members.filter(user=request.user, left_on__isnull=True).first()
     services.registration_create(
-        meeting=meeting, member=member, site_url=_site_url(request), **form.cleaned_data
+        meeting=meeting, member=member, site_url=site_url(request), **form.cleaned_data
     )
     messages.success(
         request, _("You are registered. A confirmation has been sent to your e-mail address.")
@@ -288,16 +287,16 @@ def meeting_send(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Send the invitation (``what=invitation``) or a reminder (``what=reminder``) now."""
     meeting = _meeting(request, slug, number, "meetings.manage_meeting")
     if request.POST.get("what") == "reminder":
-        sent = services.meeting_reminder_send(meeting=meeting, site_url=_site_url(request))
+        sent = services.meeting_reminder_send(meeting=meeting, site_url=site_url(request))
     else:
-        sent = services.meeting_invitations_send(meeting=meeting, site_url=_site_url(request))
+        sent = services.meeting_invitations_send(meeting=meeting, site_url=site_url(request))
     messages.success(request, _("%(count)d e-mails sent.") % {"count": sent})
     return _back(meeting)
 
 
 def meeting_ics(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = _meeting(request, slug, number)
-    body = exports.meetings_calendar(meetings=[meeting], site_url=_site_url(request))
+    body = exports.meetings_calendar(meetings=[meeting], site_url=site_url(request))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slug}-{number}.ics"'
     return response
@@ -305,22 +304,20 @@ def meeting_ics(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 def group_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """The group's subscribable feed: every meeting the visitor may see."""
-    group = group_for(request, slug)
+    group = group_get_visible(user=request.user, slug=slug)
     meetings = [
         m
         for m in selectors.meeting_list_visible(user=request.user, group=group)
         if m.status != Meeting.Status.CANCELLED
     ]
-    body = exports.meetings_calendar(
-        meetings=meetings, site_url=_site_url(request), name=group.name
-    )
+    body = exports.meetings_calendar(meetings=meetings, site_url=site_url(request), name=group.name)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 def _pdf(request: HttpRequest, slug: str, number: int, kind: str) -> HttpResponse:
     meeting = _meeting(request, slug, number, "meetings.read_minutes" if kind == "minutes" else "")
     data = selectors.meeting_page_data(meeting=meeting)
-    body = exports.meeting_pdf(meeting=meeting, kind=kind, data=data, site_url=_site_url(request))
+    body = exports.meeting_pdf(meeting=meeting, kind=kind, data=data, site_url=site_url(request))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{slug}-{number}-{kind}.pdf"'
     return response
@@ -335,7 +332,7 @@ def minutes_pdf(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 def minutes_archive(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = group_get_visible(user=request.user, slug=slug)
     year = request.GET.get("year", "")
     query = request.GET.get("q", "").strip()
     rows = selectors.minutes_archive(

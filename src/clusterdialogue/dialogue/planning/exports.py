@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from clusterdialogue.core.scheduling import Proposal
+from clusterdialogue.core.scheduling import Proposal, Reason, reason_text
 
 PLAN_COLUMNS = ("meeting", "host_territory", "city", "start", "end", "reasons")
 
 
-def plan_csv_write(*, proposals: Iterable[Proposal], out: TextIO) -> int:
-    """Write the header and one row per proposal (reasons joined with "; "); answers the rows."""
+def plan_csv_write(
+    *, proposals: Iterable[Proposal], out: TextIO, word: Callable[[Reason], str] = reason_text
+) -> int:
+    """Write the header and one row per proposal (reasons joined with "; "); answers the rows.
+
+    ``word`` turns a reason into text: English by default (the command line's contract); the
+    page's download passes the translation (``planning.reasons.reason_display``).
+    """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(PLAN_COLUMNS)
     count = 0
@@ -24,7 +30,7 @@ def plan_csv_write(*, proposals: Iterable[Proposal], out: TextIO) -> int:
                 p.city,
                 p.start.isoformat(),
                 p.end.isoformat(),
-                "; ".join(p.reasons),
+                "; ".join(word(reason) for reason in p.reasons),
             ]
         )
         count += 1

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from clusterdialogue.core.scheduling import PlanningError, Proposal, meetings_plan
+from clusterdialogue.core.scheduling import PlanningError, Proposal, meetings_plan, reason_text
 from clusterdialogue.dialogue.models import (
     BlockedPeriod,
     GroupMember,
@@ -120,7 +120,8 @@ def meeting_confirm_from_plan(
         end=end,
         status=Meeting.Status.CONFIRMED,
         previous=previous.order_by("-start").first(),
-        plan_reasons="\n".join(proposal.reasons),
+        # The record keeps the planner's reasons in English, one a line (as the CLI writes them).
+        plan_reasons="\n".join(reason_text(reason) for reason in proposal.reasons),
         override_reason=override_reason,
         is_public=group.is_public,
     )

@@ -17,6 +17,7 @@ from clusterdialogue.common.forms import form_service_apply
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
 from clusterdialogue.core.scheduling import PlanningError
+from clusterdialogue.dialogue.groups.selectors import group_get_visible
 from clusterdialogue.dialogue.models import BlockedPeriod, WorkingGroup
 from clusterdialogue.dialogue.planning import services
 from clusterdialogue.dialogue.planning.exports import plan_csv_write
@@ -27,16 +28,13 @@ from clusterdialogue.dialogue.planning.forms import (
     SchoolHolidaysForm,
     UnavailabilityForm,
 )
+from clusterdialogue.dialogue.planning.reasons import reason_display, reasons_display
 from clusterdialogue.dialogue.planning.selectors import (
     blocked_period_list,
     host_event_list,
     meeting_list_planned,
     member_for_user,
 )
-
-
-def _group(slug: str) -> WorkingGroup:
-    return get_object_or_404(WorkingGroup.objects.select_related("network"), slug=slug)
 
 
 def _options_form(request: HttpRequest) -> PlanOptionsForm:
@@ -56,7 +54,7 @@ def _plan(group: WorkingGroup, options: dict) -> tuple[list, str]:
 @require_http_methods(["GET", "POST"])
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The next proposals with their reasons; POST confirms one (as proposed or changed)."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.plan", group)
     options_form = _options_form(request)
     options = options_form.options()
@@ -105,7 +103,12 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
                 },
             )
         rows.append(
-            {"proposal": proposal, "territory": territories.get(proposal.territory), "form": form}
+            {
+                "proposal": proposal,
+                "reasons": reasons_display(proposal.reasons),
+                "territory": territories.get(proposal.territory),
+                "form": form,
+            }
         )
     context = {
         "group": group,
@@ -123,13 +126,13 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def plan_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The proposals as CSV, the columns of ``clusterdialogue dialogue plan``."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.plan", group)
     proposals, error = _plan(group, _options_form(request).options())
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     out = io.StringIO()
-    plan_csv_write(proposals=proposals, out=out)
+    plan_csv_write(proposals=proposals, out=out, word=reason_display)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{group.slug}_plan.csv"'
     return response
@@ -139,7 +142,7 @@ def plan_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def school_holidays(request: HttpRequest, slug: str) -> HttpResponse:
     """School-holiday periods per territory, which no proposed meeting touches."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.enter_school_holidays", group)
     form = SchoolHolidaysForm(posted(request), group=group)
     if form.is_valid():
@@ -168,7 +171,7 @@ def school_holidays(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
     """Members' unavailability: managers enter anyone's, a member their own."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.enter_unavailability", group)
     for_others = can(request.user, "planning.enter_unavailability_for_others", group)
     if request.method == "POST" and request.POST.get("member"):
@@ -204,7 +207,7 @@ def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def period_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     period = get_object_or_404(blocked_period_list(group=group), pk=pk)
     require(request.user, "planning.remove_period", period)
     services.blocked_period_delete(period=period)
@@ -218,7 +221,7 @@ def period_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def events(request: HttpRequest, slug: str) -> HttpResponse:
     """Exhibitions and events in the territories that a meeting can be placed next to."""
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.enter_event", group)
     form = HostEventForm(posted(request), group=group)
     if form.is_valid():
@@ -236,7 +239,7 @@ def events(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def event_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    group = _group(slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "planning.remove_event", group)
     event = get_object_or_404(host_event_list(group=group), pk=pk)
     services.host_event_delete(event=event)

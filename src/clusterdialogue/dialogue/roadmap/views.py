@@ -14,13 +14,13 @@ from django.views.decorators.http import require_GET, require_POST
 from clusterdialogue.common.forms import form_service_apply
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
-from clusterdialogue.dialogue.groups.views import group_for
+from clusterdialogue.dialogue.groups.selectors import group_get_visible
 from clusterdialogue.dialogue.models import Indicator, Objective, Roadmap, RoadmapAction
 from clusterdialogue.dialogue.roadmap import exports, forms, selectors, services
 
 
 def _roadmap(request: HttpRequest, slug: str, pk: int) -> Roadmap:
-    group = group_for(request, slug)
+    group = group_get_visible(user=request.user, slug=slug)
     roadmap = get_object_or_404(Roadmap.objects.select_related("group"), group=group, pk=pk)
     if not can(request.user, "roadmap.view_roadmap", roadmap):
         raise Http404
@@ -34,7 +34,7 @@ def _form_page(request: HttpRequest, context: dict) -> HttpResponse:
 
 @require_GET
 def roadmap_list(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = group_get_visible(user=request.user, slug=slug)
     context = {
         "group": group,
         "roadmaps": selectors.roadmap_list_visible(group=group, user=request.user),
@@ -45,7 +45,7 @@ def roadmap_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def roadmap_create(request: HttpRequest, slug: str) -> HttpResponse:
-    group = group_for(request, slug)
+    group = group_get_visible(user=request.user, slug=slug)
     require(request.user, "roadmap.manage_roadmap", group)
     form = forms.RoadmapForm(posted(request))
     if request.method == "POST" and form.is_valid():

@@ -25,6 +25,7 @@ from clusterdialogue.collaboration.board.api.serializers import (
 from clusterdialogue.collaboration.board.filters import CooperationPostFilterSet
 from clusterdialogue.collaboration.board.selectors import post_interests_visible, post_list_visible
 from clusterdialogue.collaboration.models import CooperationPost
+from clusterdialogue.common.http import site_url
 from clusterdialogue.common.permissions import RulePermission
 
 
@@ -51,9 +52,6 @@ class CooperationPostViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return post_list_visible(user=self.request.user).prefetch_related("matches__organisation")
 
-    def _site_url(self) -> str:
-        return self.request.build_absolute_uri("/")
-
     def perform_create(self, serializer) -> None:
         data = dict(serializer.validated_data)
         organisation = data.pop("organisation")
@@ -62,7 +60,7 @@ class CooperationPostViewSet(viewsets.ModelViewSet):
                 organisation=organisation,
                 user=self.request.user,
                 data=data,
-                site_url=self._site_url(),
+                site_url=site_url(self.request),
             )
         except DjangoValidationError as error:
             raise _drf_error(error) from error
@@ -75,7 +73,7 @@ class CooperationPostViewSet(viewsets.ModelViewSet):
                 post=serializer.instance,
                 user=self.request.user,
                 data=data,
-                site_url=self._site_url(),
+                site_url=site_url(self.request),
             )
         except DjangoValidationError as error:
             raise _drf_error(error) from error
@@ -94,7 +92,7 @@ class CooperationPostViewSet(viewsets.ModelViewSet):
             post=post,
             user=request.user,
             status=given.validated_data["status"],
-            site_url=self._site_url(),
+            site_url=site_url(self.request),
         )
         return Response(self.get_serializer(post).data)
 
@@ -123,7 +121,7 @@ class CooperationPostViewSet(viewsets.ModelViewSet):
                 organisation=given.validated_data["organisation"],
                 user=request.user,
                 message=given.validated_data.get("message", ""),
-                site_url=self._site_url(),
+                site_url=site_url(self.request),
             )
         except DjangoValidationError as error:
             raise _drf_error(error) from error

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from clusterdialogue.core.scheduling import reason_text
 from clusterdialogue.dialogue.demo import dialogue_demo_load
 from clusterdialogue.dialogue.models import BlockedPeriod, Meeting, WorkingGroup
 from clusterdialogue.dialogue.planning.services import (
@@ -21,6 +22,12 @@ from clusterdialogue.dialogue.planning.services import (
 from clusterdialogue.regions.services import network_create_four_motors
 from clusterdialogue.testing import factories
 from clusterdialogue.testing.factories import dialogue as factories_dialogue
+
+
+def _texts(proposal) -> list[str]:
+    """The proposal's reasons in English, as the command line writes them."""
+    return [reason_text(reason) for reason in proposal.reasons]
+
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +70,8 @@ def test_plan_reads_history_periods_and_events(planning_world):
     assert plan[0].city == "Example city DE1"
     for period in (school, away):
         assert not any(period.start <= day <= period.end for day in days_of(plan[0]))
-    assert any("Example member (member)" in reason for reason in plan[0].reasons)
-    assert any(reason.startswith("Aligned with Example fair") for reason in plan[1].reasons)
+    assert any("Example member (member)" in reason for reason in _texts(plan[0]))
+    assert any(reason.startswith("Aligned with Example fair") for reason in _texts(plan[1]))
     with_associates = meetings_plan_for_group(
         group=group, start=START, meetings=3, include_associates=True
     )
@@ -81,7 +88,7 @@ def test_confirm_as_proposed_and_override_with_reason(planning_world):
         first.start,
         first.end,
     )
-    assert meeting.plan_reasons.splitlines() == list(first.reasons)
+    assert meeting.plan_reasons.splitlines() == list(_texts(first))
     assert meeting.override_reason == ""
 
     with pytest.raises(ValidationError) as error:
@@ -186,7 +193,7 @@ def test_demo_history_rotates_over_the_six_territories_since_2008():
     assert group.meetings.count() == len(meetings)
     plan = meetings_plan_for_group(group=group, start=START, meetings=4)
     assert {p.territory for p in plan} == {"FRK", "DE1", "ES51", "ITC4"}
-    assert any(r.startswith("Aligned with Example trade fair") for p in plan for r in p.reasons)
+    assert any(r.startswith("Aligned with Example trade fair") for p in plan for r in _texts(p))
     calendars = [
         holidays.country_holidays(*spec, years=[2027, 2028])
         for spec in (("FR",), ("DE", "BW"), ("ES", "CT"), ("IT", "MI"), ("BE",), ("GB", "WLS"))
