@@ -22,6 +22,9 @@ DEFAULT_SCHEME = Industry.Scheme.NACE_DIVISION
 EMPLOYMENT = "V16110"
 ESTABLISHMENTS = "V11210"
 DEFAULT_DATASET = "sbs_r_nuts06_r2"
+#: Eurostat's regional SBS series, oldest first: 2008-2020 under NUTS 2013/2016, then from
+#: reference year 2021 under NUTS 2021 (a break in the series between the two).
+SBS_SERIES = ("sbs_r_nuts06_r2", "sbs_r_nuts2021")
 EMPLOYMENT_COLUMNS = ("region", "level", "industry", "year", "dataset", "employment")
 SHIFT_SHARE_COLUMNS = (
     "employment_start", "employment_end", "change", "national_share", "industry_mix",

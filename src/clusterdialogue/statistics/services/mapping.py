@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -13,12 +13,17 @@ from clusterdialogue.common.errors import ServiceError
 from clusterdialogue.core.mapping import map_clusters
 from clusterdialogue.regions.models import Region
 from clusterdialogue.statistics.models import Dataset, Industry, MappingResult
-from clusterdialogue.statistics.selectors import DEFAULT_DATASET, EMPLOYMENT, employment_frame
+from clusterdialogue.statistics.selectors import (
+    DEFAULT_DATASET,
+    EMPLOYMENT,
+    SBS_SERIES,
+    employment_frame,
+)
 
 RESULT_COLUMNS = (
     "scheme", "level", "year", "region_id", "category_id", "employment", "establishments",
     "share", "lq", "lq_rank", "size_star", "specialisation_star", "focus_star", "stars",
-    "strong", "strong10", "significant", "qualifying", "source",
+    "strong", "strong10", "significant", "qualifying", "source", "dataset",
 )  # fmt: skip
 
 
@@ -39,7 +44,7 @@ class MappingReport:
 @transaction.atomic
 def mapping_refresh(
     *,
-    dataset: str = DEFAULT_DATASET,
+    dataset: str | Sequence[str] | None = None,
     schemes: Iterable[str] = (Industry.Scheme.NACE_DIVISION, Industry.Scheme.NACE_SECTION),
     levels: Iterable[int] = (0, 1, 2),
     progress: Callable[[str], None] | None = None,
@@ -48,13 +53,24 @@ def mapping_refresh(
 
     Regions are compared with regions of the same level; a NUTS-1 or NUTS-2 region without a
     published figure takes the sum of its lower-level regions, and the result says so.
+    ``dataset`` is one dataset code or several (a series and its continuation, each year taken
+    from the last one listed that has it); by default the imported datasets of Eurostat's
+    regional SBS series (:data:`SBS_SERIES`). Each result records its year's dataset, so the
+    pages can state the break between two datasets.
     """
-    if not Dataset.objects.filter(code=dataset).exists():
-        known = ", ".join(Dataset.objects.values_list("code", flat=True)) or "none yet"
+    imported = set(Dataset.objects.values_list("code", flat=True))
+    if dataset is None:
+        datasets = [code for code in SBS_SERIES if code in imported] or [DEFAULT_DATASET]
+    else:
+        datasets = [dataset] if isinstance(dataset, str) else list(dataset)
+    unknown = [code for code in datasets if code not in imported]
+    if unknown:
+        known = ", ".join(sorted(imported)) or "none yet"
         raise ServiceError(
-            f"unknown dataset {dataset!r} (imported datasets: {known}); the stored mapping "
+            f"unknown dataset {unknown[0]!r} (imported datasets: {known}); the stored mapping "
             "was left as it was"
         )
+    named = " + ".join(datasets)
     reports = []
     regions = dict(Region.objects.values_list("code", "pk"))
     for scheme in schemes:
@@ -66,7 +82,7 @@ def mapping_refresh(
             if progress:
                 progress(f"{scheme}, NUTS level {level}")
             rows = employment_frame(
-                dataset=dataset, scheme=scheme, level=level, fill=True, establishments=True
+                dataset=datasets, scheme=scheme, level=level, fill=True, establishments=True
             )
             found = found or not rows.empty
             rows = rows[rows["employment"].notna()]
@@ -78,7 +94,7 @@ def mapping_refresh(
             )
             report.warnings.extend(f"level {level}: {w}" for w in result.warnings)
             table = result.table.merge(
-                rows[["region", "industry", "year", "source"]].rename(
+                rows[["region", "industry", "year", "source", "dataset"]].rename(
                     columns={"industry": "category"}
                 ),
                 on=["region", "category", "year"],
@@ -86,7 +102,7 @@ def mapping_refresh(
             )
             report.rows_by_level[level] = _store_results(table, scheme, level, regions, industries)
         if not found:
-            report.warnings.append(f"no {EMPLOYMENT} figures for {scheme} in {dataset}")
+            report.warnings.append(f"no {EMPLOYMENT} figures for {scheme} in {named}")
         reports.append(report)
     return reports
 
@@ -116,6 +132,7 @@ def _store_results(
         table["stars"].astype(int).tolist(),
         *(_nullable(table[flag]) for flag in ("strong", "strong10", "significant", "qualifying")),
         table["source"].fillna(MappingResult.Source.PUBLISHED.value).tolist(),
+        table["dataset"].fillna("").tolist(),
     ]
     bulk_insert(
         table=MappingResult._meta.db_table,
