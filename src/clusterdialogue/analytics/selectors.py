@@ -24,11 +24,7 @@ from clusterdialogue.core.complexity import ComplexityResult, complexity_by_year
 from clusterdialogue.core.industry_space import IndustrySpace, industry_space_layout
 from clusterdialogue.regions.models import Region, RegionCodeChange
 from clusterdialogue.statistics.models import Dataset, Industry, Observation
-from clusterdialogue.statistics.services.mapping import (
-    DEFAULT_DATASET,
-    EMPLOYMENT,
-    fill_from_children,
-)
+from clusterdialogue.statistics.selectors import DEFAULT_DATASET, employment_frame
 
 DEFAULT_SCHEME = Industry.Scheme.NACE_DIVISION.value
 DEFAULT_LEVEL = 2
@@ -98,34 +94,13 @@ def _key(part: str, *, dataset: str, version: str, scheme: str, level: int) -> s
     return f"analytics:{part}:{dataset}:{version}:{scheme}:{level}"
 
 
-def analytics_employment(*, dataset: str, scheme: str, level: int) -> pd.DataFrame:
-    """Employment ``year, region, industry, employment`` of the NUTS regions of ``level``.
-
-    A region without a published figure in an industry and year takes the sum of its regions
-    one level below, as in the cluster mapping.
-    """
-    rows = Observation.objects.filter(
-        dataset__code=dataset,
-        indicator=EMPLOYMENT,
-        industry__scheme=scheme,
-        region__kind=Region.Kind.NUTS,
-        region__level__in=[level, level + 1],
-        value__isnull=False,
-    ).values_list("region__code", "region__level", "industry__code", "year", "value")
-    frame = pd.DataFrame.from_records(
-        list(rows), columns=["region", "level", "industry", "year", EMPLOYMENT]
-    )
-    columns = ["year", "region", "industry", "employment"]
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    filled = fill_from_children(frame, level=level, value_columns=[EMPLOYMENT])
-    return filled.rename(columns={EMPLOYMENT: "employment"})[columns]
-
-
 def _compute(
     *, dataset: str, scheme: str, level: int, version: str
 ) -> tuple[AnalyticsOverview, dict[int, ComplexityResult]]:
-    employment = analytics_employment(dataset=dataset, scheme=scheme, level=level)
+    # Each region's published figure, else the sum of the level below, as the mapping reads it.
+    employment = employment_frame(dataset=dataset, scheme=scheme, level=level, fill=True)[
+        ["year", "region", "industry", "employment"]
+    ]
     results = complexity_by_year(employment) if not employment.empty else {}
     coverage: dict[str, list[int]] = {}
     for year, result in results.items():

@@ -25,7 +25,11 @@ def register(groups: argparse._SubParsersAction) -> None:
     load.set_defaults(handler=data_load)
 
     refresh = actions.add_parser("refresh-mapping", help="recompute the stored cluster mapping")
-    refresh.add_argument("--dataset", default="sbs_r_nuts06_r2")
+    refresh.add_argument(
+        "--dataset",
+        action="append",
+        help="dataset code (repeat for a series); default: the imported SBS series",
+    )
     refresh.set_defaults(handler=data_refresh_mapping)
 
     setup = groups.add_parser(

@@ -57,14 +57,15 @@ def register(groups: argparse._SubParsersAction) -> None:
 
 def import_eurostat(args: argparse.Namespace) -> int:
     setup_django()
+    from clusterdialogue.statistics.selectors import SBS_SERIES
     from clusterdialogue.statistics.services.imports import dataset_import_eurostat
-    from clusterdialogue.statistics.services.mapping import DEFAULT_DATASET, mapping_refresh
+    from clusterdialogue.statistics.services.mapping import mapping_refresh
 
     report = dataset_import_eurostat(path=args.file, code=args.dataset)
     print(report)
     # The stored mapping is built from the SBS employment figures; other datasets don't feed it.
-    if not args.no_refresh and report.dataset == DEFAULT_DATASET:
-        for mapping_report in mapping_refresh(dataset=report.dataset):
+    if not args.no_refresh and report.dataset in SBS_SERIES:
+        for mapping_report in mapping_refresh():  # the whole SBS series that is imported
             print(mapping_report)
     return 0
 

@@ -34,6 +34,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from clusterdialogue.core.matching import MatchIndex
 from clusterdialogue.core.matching.industries import industry_relatedness, regional_specialisation
+from clusterdialogue.regions.models import Region
+from clusterdialogue.statistics.selectors import employment_frame
 
 VERSION_KEY = "collaboration:matching-index:version"
 
@@ -94,13 +96,13 @@ def matching_index_build() -> DirectoryIndex:
     """Encode every profile with the relatedness and specialisation of the stored employment."""
     # Imported here: the suggestions' selectors read the index, and the index reads their frames.
     from clusterdialogue.clusters.models import ClusterOrganisation
-    from clusterdialogue.collaboration.suggestions.selectors import (
-        directory_profiles_frame,
-        employment_frame,
-    )
+    from clusterdialogue.collaboration.suggestions.selectors import directory_profiles_frame
 
     frame = directory_profiles_frame()
-    employment = employment_frame()
+    # NUTS 1 and 2 and the networks' own regions, in the year best covered at NUTS 2.
+    employment = employment_frame(
+        levels=(1, 2), year="best", kinds=(Region.Kind.NUTS, Region.Kind.CUSTOM)
+    )[["region", "industry", "employment"]]
     relatedness = specialisation = None
     if not employment.empty:
         relatedness = industry_relatedness(employment)

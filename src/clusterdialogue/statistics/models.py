@@ -120,6 +120,8 @@ class MappingResult(models.Model):
     significant = models.BooleanField(null=True)
     qualifying = models.BooleanField(null=True)
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.PUBLISHED)
+    # The dataset the year's figures come from (e.g. sbs_r_nuts2021), for the series break.
+    dataset = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import pandas as pd
 from django.core.cache import cache
@@ -14,9 +14,18 @@ from django.db.models import Count, Max, QuerySet
 from clusterdialogue.core.growth import shift_share
 from clusterdialogue.regions.models import Region, RegionCodeChange
 from clusterdialogue.regions.selectors import region_successor_map
-from clusterdialogue.statistics.models import Industry, MappingResult
+from clusterdialogue.statistics.models import Industry, MappingResult, Observation
 
 DEFAULT_SCHEME = Industry.Scheme.NACE_DIVISION
+#: The platform's indicators: persons employed and local units (establishments), as Eurostat's
+#: ``sbs_r_nuts06_r2`` codes them; other datasets' codes are mapped onto them on import.
+EMPLOYMENT = "V16110"
+ESTABLISHMENTS = "V11210"
+DEFAULT_DATASET = "sbs_r_nuts06_r2"
+#: Eurostat's regional SBS series, oldest first: 2008-2020 under NUTS 2013/2016, then from
+#: reference year 2021 under NUTS 2021 (a break in the series between the two).
+SBS_SERIES = ("sbs_r_nuts06_r2", "sbs_r_nuts2021")
+EMPLOYMENT_COLUMNS = ("region", "level", "industry", "year", "dataset", "employment")
 SHIFT_SHARE_COLUMNS = (
     "employment_start", "employment_end", "change", "national_share", "industry_mix",
     "regional_shift",
@@ -24,6 +33,148 @@ SHIFT_SHARE_COLUMNS = (
 CACHE_SECONDS = 3600
 
 T = TypeVar("T")
+
+
+def fill_from_children(
+    frame: pd.DataFrame, *, level: int, value_columns: list[str]
+) -> pd.DataFrame:
+    """Rows of ``level``: published where present, else the sum of the level below (by code).
+
+    Adds a ``source`` column (``published`` or ``children_sum``); other columns than the keys
+    ``region, industry, year``, ``level`` and ``value_columns`` are dropped.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"region": ["DE1", "DE11", "DE12", "FR71", "FR72"],
+    ...     "level": [1, 2, 2, 2, 2], "industry": "C29", "year": 2014,
+    ...     "V16110": [100.0, 60.0, 45.0, 5.0, 7.0]})
+    >>> fill_from_children(f, level=1, value_columns=["V16110"])[["region", "V16110", "source"]]
+      region  V16110        source
+    0    DE1   100.0     published
+    1    FR7    12.0  children_sum
+    """
+    keys = ["region", "industry", "year"]
+    # A published row counts only where its first (main) figure is there: a region published
+    # with establishments but no employment must still take its children's employment.
+    published = frame[(frame["level"] == level) & frame[value_columns[0]].notna()].assign(
+        source=MappingResult.Source.PUBLISHED.value
+    )
+    children = frame[frame["level"] == level + 1].assign(region=lambda f: f["region"].str[:-1])
+    summed = (
+        children.groupby(keys, as_index=False)[value_columns]
+        .sum(min_count=1)
+        .assign(level=level, source=MappingResult.Source.CHILDREN_SUM.value)
+    )
+    missing = summed.merge(published[keys], on=keys, how="left", indicator=True)
+    summed = summed[(missing["_merge"] == "left_only").to_numpy()]
+    return pd.concat([published, summed], ignore_index=True)[
+        ["region", "level", "industry", "year", *value_columns, "source"]
+    ]
+
+
+def employment_frame(
+    *,
+    dataset: str | Iterable[str] = DEFAULT_DATASET,
+    scheme: str = DEFAULT_SCHEME,
+    level: int | None = None,
+    levels: Iterable[int] | None = None,
+    fill: bool = False,
+    year: int | Literal["best"] | None = None,
+    establishments: bool = False,
+    kinds: Iterable[str] = (Region.Kind.NUTS,),
+) -> pd.DataFrame:
+    """Persons employed by region and industry, as stored: the one reader of employment.
+
+    The cluster mapping, the analytics and the matching engine all read employment here.
+
+    Parameters
+    ----------
+    dataset
+        The dataset code, or several (a series continued by a newer dataset); each figure keeps
+        its dataset in the ``dataset`` column. A year present in several datasets is taken
+        from the last one listed.
+    scheme
+        The industry scheme (NACE divisions by default).
+    level, levels
+        The NUTS level to return, or several; neither: every level. With ``fill``, ``level``
+        is required.
+    fill
+        A region of ``level`` without a published employment figure in an industry and year
+        takes the sum of its regions one level below (matched by code), and the ``source``
+        column says which (``published`` or ``children_sum``), as the cluster mapping does.
+    year
+        One year, ``"best"`` (the year with the most employment figures at the deepest level
+        read, the latest among equals), or None for every year.
+    establishments
+        Add an ``establishments`` column (local units; NaN where not published).
+    kinds
+        The region kinds read (NUTS regions only by default; extra-regio figures are never
+        employment of a place).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``region, level, industry, year, dataset, employment`` (then ``establishments``, then
+        ``source`` with ``fill``); a figure flagged without a value (``c``, confidential) is
+        left out, never read as zero. Rows without employment but with establishments are kept
+        (employment NaN) when ``establishments`` is asked for.
+    """
+    if fill and level is None:
+        raise ValueError("fill needs the level to fill")
+    wanted = [level] if level is not None else (list(levels) if levels is not None else None)
+    datasets = [dataset] if isinstance(dataset, str) else list(dataset)
+    indicators = [EMPLOYMENT, ESTABLISHMENTS] if establishments else [EMPLOYMENT]
+    value_columns = ["employment", "establishments"][: len(indicators)]
+    columns = [*EMPLOYMENT_COLUMNS, *value_columns[1:], *(["source"] if fill else [])]
+    rows = Observation.objects.filter(
+        dataset__code__in=datasets,
+        indicator__in=indicators,
+        industry__scheme=scheme,
+        region__kind__in=list(kinds),
+        value__isnull=False,
+    )
+    if wanted is not None:
+        read = {*wanted, *((level + 1,) if fill else ())}
+        rows = rows.filter(region__level__in=sorted(read))
+    records = rows.values_list(
+        "region__code", "region__level", "industry__code", "year", "dataset__code", "indicator",
+        "value",
+    )  # fmt: skip
+    frame = pd.DataFrame.from_records(
+        list(records),
+        columns=["region", "level", "industry", "year", "dataset", "indicator", "value"],
+    )
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    if len(datasets) > 1:
+        # A year comes from one dataset only: the last one listed that has it.
+        rank = {code: n for n, code in enumerate(datasets)}
+        source = frame.groupby("year")["dataset"].agg(lambda d: max(d, key=rank.__getitem__))
+        frame = frame[frame["dataset"].to_numpy() == frame["year"].map(source).to_numpy()]
+    frame = (
+        frame.pivot_table(
+            index=["region", "level", "industry", "year", "dataset"],
+            columns="indicator",
+            values="value",
+        )
+        .reindex(columns=indicators)
+        .rename(columns=dict(zip(indicators, value_columns, strict=True)))
+        .reset_index()
+        .rename_axis(columns=None)
+    )
+    if fill:
+        by_year = frame.groupby("year")["dataset"].first()
+        frame = fill_from_children(frame, level=level, value_columns=value_columns)
+        frame["dataset"] = frame["year"].map(by_year)
+    if year == "best":
+        deepest = frame[frame["level"] == frame["level"].max()]
+        counts = deepest[deepest["employment"].notna()].groupby("year").size()
+        if counts.empty:
+            return pd.DataFrame(columns=columns)
+        year = max(counts.index, key=lambda y: (counts[y], y))
+    if year is not None:
+        frame = frame[frame["year"] == year]
+    return frame[columns].reset_index(drop=True)
 
 
 def mapping_version() -> str:

@@ -7,13 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from clusterdialogue.analytics.selectors import (
-    analytics_employment,
-    analytics_overview,
-    analytics_regions,
-)
+from clusterdialogue.analytics.selectors import analytics_overview, analytics_regions
 from clusterdialogue.core.industry_space import industry_space_layout
 from clusterdialogue.regions.models import Region
+from clusterdialogue.statistics.selectors import employment_frame
 from clusterdialogue.testing import factories
 from clusterdialogue.testing.fixtures.analytics import (
     analytics_employment_figures,
@@ -30,7 +27,7 @@ def test_nuts1_employment_is_the_sum_of_nuts2_unless_published(analytics_world):
         year=2014,
         value=999.0,
     )
-    frame = analytics_employment(dataset="sbs_r_nuts06_r2", scheme="nace_division", level=1)
+    frame = employment_frame(dataset="sbs_r_nuts06_r2", scheme="nace_division", level=1, fill=True)
     cell = frame.set_index(["region", "industry", "year"])["employment"]
     figures = analytics_employment_figures()
     assert cell[("QA1", "J62", 2013)] == sum(

@@ -12,7 +12,7 @@ import math
 import re
 
 import pandas as pd
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.clusters.selectors import organisation_territory, territory_region_codes
@@ -20,7 +20,6 @@ from clusterdialogue.collaboration.matching import matching_index_get
 from clusterdialogue.core.matching import MatchSettings
 from clusterdialogue.regions.models import Territory
 from clusterdialogue.regions.selectors import network_default, territory_list
-from clusterdialogue.statistics.models import Industry, Observation
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +64,6 @@ def profile_partner_suggestions(
     except Exception:  # an optional section: log the cause, show the profile without it
         logger.exception("partner suggestions for %s failed", organisation.slug)
         return []
-
-
-EMPLOYMENT_DATASET = "sbs_r_nuts06_r2"
 
 
 _LIST_SPLIT = re.compile(r"[;\n]+")
@@ -116,22 +112,6 @@ def directory_profiles_frame(
         )
     columns = ["id", "name", "region", "text", "keywords", "offers", "needs", "nace"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def employment_frame(*, dataset: str = EMPLOYMENT_DATASET) -> pd.DataFrame:
-    """Persons employed per region (NUTS 1 and 2) and NACE division, in the best-covered year."""
-    base = Observation.objects.filter(
-        dataset__code=dataset,
-        indicator="V16110",
-        industry__scheme=Industry.Scheme.NACE_DIVISION,
-        region__level__in=[1, 2],
-        value__isnull=False,
-    ).exclude(region__kind="extra_regio")
-    best = base.filter(region__level=2).values("year").annotate(n=Count("id")).order_by("-n")
-    if not best:
-        return pd.DataFrame(columns=["region", "industry", "employment"])
-    rows = base.filter(year=best[0]["year"]).values_list("region__code", "industry__code", "value")
-    return pd.DataFrame.from_records(list(rows), columns=["region", "industry", "employment"])
 
 
 def organisation_recommendations(

@@ -69,6 +69,15 @@ class EurostatDataset:
         The NUTS version of the ``geo`` codes.
     note : str
         Anything a user should know before using the numbers.
+    platform_indicators : dict of str to str
+        The platform's indicator code for each of this dataset's codes that means the same
+        (``EMP_LOC_NR`` persons employed is the platform's ``V16110``); codes not listed keep
+        their own.
+    continues : str
+        The dataset whose series this one continues, with a break in the series before
+        ``first_year`` (another regulation, another NUTS version).
+    first_year : int or None
+        The first reference year of the dataset, where it continues another.
     """
 
     code: str
@@ -79,6 +88,9 @@ class EurostatDataset:
     nace_grouping: str = ""
     nuts_version: str = ""
     note: str = ""
+    platform_indicators: dict[str, str] = field(default_factory=dict)
+    continues: str = ""
+    first_year: int | None = None
 
 
 #: The Eurostat datasets the platform knows, by dataset code.
@@ -103,6 +115,25 @@ EUROSTAT_DATASETS: dict[str, EurostatDataset] = {
             "Confidential cells (': c') make sums over regions or activities incomplete; "
             "missing is never zero."
         ),
+    ),
+    "sbs_r_nuts2021": EurostatDataset(
+        code="sbs_r_nuts2021",
+        title="SBS by NUTS regions and NACE Rev. 2 (from 2021 onwards)",
+        indicator_dimension="indic_sbs",
+        indicators={
+            "EMP_LOC_NR": "Persons employed in local units - number",
+            "LOC_NR": "Local units - number",
+        },
+        nace_grouping="NACE Rev. 2 sections and divisions of the business economy",
+        nuts_version="NUTS 2021",
+        note=(
+            "Continues sbs_r_nuts06_r2 from reference year 2021 under the European Business "
+            "Statistics regulation and NUTS 2021 codes: a break in the series between 2020 "
+            "and 2021. Confidential cells (': c') are kept as flags; missing is never zero."
+        ),
+        platform_indicators={"EMP_LOC_NR": "V16110", "LOC_NR": "V11210"},
+        continues="sbs_r_nuts06_r2",
+        first_year=2021,
     ),
     "lfst_r_lfe2en2": EurostatDataset(
         code="lfst_r_lfe2en2",

@@ -18,7 +18,13 @@ from django.utils import timezone
 from clusterdialogue.common.bulk import bulk_upsert
 from clusterdialogue.core.io._common import GZIP_MAGIC
 from clusterdialogue.core.io.errors import DataFileError
-from clusterdialogue.core.io.eurostat import eurostat_dataset_code, read_eurostat_tsv
+from clusterdialogue.core.io.eurostat import (
+    EUROSTAT_DATASETS as EUROSTAT_METADATA,
+)
+from clusterdialogue.core.io.eurostat import (
+    eurostat_dataset_code,
+    read_eurostat_tsv,
+)
 from clusterdialogue.core.io.long_csv import read_long_csv
 from clusterdialogue.regions.models import Region
 from clusterdialogue.regions.services import region_ensure_extra_regio
@@ -29,6 +35,10 @@ EUROSTAT_DATASETS = {
     "sbs_r_nuts06_r2": {
         "title": "SBS data by NUTS 2 regions and NACE Rev. 2 (Eurostat)",
         "indicators": {"V16110", "V11210", "V13320", "V91290", "V94310"},
+    },
+    "sbs_r_nuts2021": {
+        "title": "SBS by NUTS regions and NACE Rev. 2, from 2021 onwards (Eurostat)",
+        "indicators": {"V16110", "V11210"},
     },
     "lfst_r_lfe2en2": {
         "title": "Employment by age, economic activity and NUTS 2 regions (NACE Rev. 2), "
@@ -187,7 +197,13 @@ def _region_ids(path: Path, codes: pd.Series, *, column: str | None, field_name:
 
 @transaction.atomic
 def dataset_import_eurostat(*, path: Path, code: str | None = None) -> ImportReport:
-    """Import a Eurostat bulk TSV file (``sbs_r_nuts06_r2`` or ``lfst_r_lfe2en2``)."""
+    """Import a Eurostat bulk TSV file (``sbs_r_nuts06_r2``, ``sbs_r_nuts2021`` or
+    ``lfst_r_lfe2en2``).
+
+    Indicators that mean the same as the platform's are stored under the platform's code
+    (``sbs_r_nuts2021``'s ``EMP_LOC_NR`` as persons employed ``V16110``, ``LOC_NR`` as local
+    units ``V11210``); flags are kept as published.
+    """
     path = Path(path)
     code = code or eurostat_dataset_code(path)
     if code not in EUROSTAT_DATASETS:
@@ -196,17 +212,26 @@ def dataset_import_eurostat(*, path: Path, code: str | None = None) -> ImportRep
             f"unsupported Eurostat dataset {code!r}; supported: {', '.join(EUROSTAT_DATASETS)}",
         )
     frame = read_eurostat_tsv(path)
-    if "indic_sb" in frame.columns:
-        frame["indicator"] = frame["indic_sb"]
+    platform = EUROSTAT_METADATA[code].platform_indicators if code in EUROSTAT_METADATA else {}
+    dimension = next((d for d in ("indic_sb", "indic_sbs") if d in frame.columns), None)
+    if dimension is not None:
+        frame["indicator"] = frame[dimension].map(lambda c: platform.get(c, c))
     elif {"unit", "age"} <= set(frame.columns):
         frame["indicator"] = "EMP_" + frame["unit"] + "_" + frame["age"]
     else:
-        raise DataFileError(path, "expected an indic_sb column, or unit and age columns", line=1)
+        raise DataFileError(
+            path, "expected an indic_sb or indic_sbs column, or unit and age columns", line=1
+        )
     for dimension in ("nace_r2", "geo"):
         if dimension not in frame.columns:
             raise DataFileError(path, f"expected a {dimension} column in the header", line=1)
 
     industries = dict(Industry.objects.values_list("code", "pk"))
+    # Eurostat's own aggregates of activities (``B-S_X_O_S94``: the business economy without
+    # some divisions) are no NACE code and no category of the platform: left out, and said.
+    aggregates = sorted(c for c in pd.unique(frame["nace_r2"]) if "_" in c and c not in industries)
+    if aggregates:
+        frame = frame[~frame["nace_r2"].isin(aggregates)].reset_index(drop=True)
 
     def unknown_industry(industry: str) -> None:
         raise DataFileError(
@@ -232,7 +257,13 @@ def dataset_import_eurostat(*, path: Path, code: str | None = None) -> ImportRep
         },
     )
     stored = _store(dataset, frame, replace=_header_years(path))
-    return _finish(dataset, frame, stored)
+    report = _finish(dataset, frame, stored)
+    if aggregates:
+        report.notes.append(
+            f"left out the figures of Eurostat's activity aggregates {', '.join(aggregates)} "
+            "(not NACE Rev. 2 codes)"
+        )
+    return report
 
 
 def _finish(dataset: Dataset, frame: pd.DataFrame, stored: int) -> ImportReport:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -12,15 +12,18 @@ from clusterdialogue.common.bulk import bulk_insert
 from clusterdialogue.common.errors import ServiceError
 from clusterdialogue.core.mapping import map_clusters
 from clusterdialogue.regions.models import Region
-from clusterdialogue.statistics.models import Dataset, Industry, MappingResult, Observation
+from clusterdialogue.statistics.models import Dataset, Industry, MappingResult
+from clusterdialogue.statistics.selectors import (
+    DEFAULT_DATASET,
+    EMPLOYMENT,
+    SBS_SERIES,
+    employment_frame,
+)
 
-EMPLOYMENT = "V16110"
-ESTABLISHMENTS = "V11210"
-DEFAULT_DATASET = "sbs_r_nuts06_r2"
 RESULT_COLUMNS = (
     "scheme", "level", "year", "region_id", "category_id", "employment", "establishments",
     "share", "lq", "lq_rank", "size_star", "specialisation_star", "focus_star", "stars",
-    "strong", "strong10", "significant", "qualifying", "source",
+    "strong", "strong10", "significant", "qualifying", "source", "dataset",
 )  # fmt: skip
 
 
@@ -38,69 +41,10 @@ class MappingReport:
         return f"mapping {self.scheme}: {levels} ({self.filled_from_children:,} cells from sums)"
 
 
-def statistics_frame(*, dataset: str, scheme: str, indicators: Iterable[str]) -> pd.DataFrame:
-    """Observations of NUTS regions as a frame ``region, level, industry, year, <indicator>…``."""
-    rows = Observation.objects.filter(
-        dataset__code=dataset,
-        indicator__in=list(indicators),
-        industry__scheme=scheme,
-        region__kind=Region.Kind.NUTS,
-        value__isnull=False,
-    ).values_list("region__code", "region__level", "industry__code", "year", "indicator", "value")
-    frame = pd.DataFrame.from_records(
-        list(rows), columns=["region", "level", "industry", "year", "indicator", "value"]
-    )
-    if frame.empty:
-        return frame
-    return (
-        frame.pivot_table(
-            index=["region", "level", "industry", "year"], columns="indicator", values="value"
-        )
-        .reset_index()
-        .rename_axis(columns=None)
-    )
-
-
-def fill_from_children(
-    frame: pd.DataFrame, *, level: int, value_columns: list[str]
-) -> pd.DataFrame:
-    """Rows of ``level``: published where present, else the sum of the level below (by code).
-
-    Adds a ``source`` column (``published`` or ``children_sum``).
-
-    Examples
-    --------
-    >>> f = pd.DataFrame({"region": ["DE1", "DE11", "DE12", "FR71", "FR72"],
-    ...     "level": [1, 2, 2, 2, 2], "industry": "C29", "year": 2014,
-    ...     "V16110": [100.0, 60.0, 45.0, 5.0, 7.0]})
-    >>> fill_from_children(f, level=1, value_columns=["V16110"])[["region", "V16110", "source"]]
-      region  V16110        source
-    0    DE1   100.0     published
-    1    FR7    12.0  children_sum
-    """
-    keys = ["region", "industry", "year"]
-    # A published row counts only where its first (main) figure is there: a region published
-    # with establishments but no employment must still take its children's employment.
-    published = frame[(frame["level"] == level) & frame[value_columns[0]].notna()].assign(
-        source=MappingResult.Source.PUBLISHED.value
-    )
-    children = frame[frame["level"] == level + 1].assign(region=lambda f: f["region"].str[:-1])
-    summed = (
-        children.groupby(keys, as_index=False)[value_columns]
-        .sum(min_count=1)
-        .assign(level=level, source=MappingResult.Source.CHILDREN_SUM.value)
-    )
-    missing = summed.merge(published[keys], on=keys, how="left", indicator=True)
-    summed = summed[(missing["_merge"] == "left_only").to_numpy()]
-    return pd.concat([published, summed], ignore_index=True)[
-        ["region", "level", "industry", "year", *value_columns, "source"]
-    ]
-
-
 @transaction.atomic
 def mapping_refresh(
     *,
-    dataset: str = DEFAULT_DATASET,
+    dataset: str | Sequence[str] | None = None,
     schemes: Iterable[str] = (Industry.Scheme.NACE_DIVISION, Industry.Scheme.NACE_SECTION),
     levels: Iterable[int] = (0, 1, 2),
     progress: Callable[[str], None] | None = None,
@@ -109,53 +53,56 @@ def mapping_refresh(
 
     Regions are compared with regions of the same level; a NUTS-1 or NUTS-2 region without a
     published figure takes the sum of its lower-level regions, and the result says so.
+    ``dataset`` is one dataset code or several (a series and its continuation, each year taken
+    from the last one listed that has it); by default the imported datasets of Eurostat's
+    regional SBS series (:data:`SBS_SERIES`). Each result records its year's dataset, so the
+    pages can state the break between two datasets.
     """
-    if not Dataset.objects.filter(code=dataset).exists():
-        known = ", ".join(Dataset.objects.values_list("code", flat=True)) or "none yet"
+    imported = set(Dataset.objects.values_list("code", flat=True))
+    if dataset is None:
+        datasets = [code for code in SBS_SERIES if code in imported] or [DEFAULT_DATASET]
+    else:
+        datasets = [dataset] if isinstance(dataset, str) else list(dataset)
+    unknown = [code for code in datasets if code not in imported]
+    if unknown:
+        known = ", ".join(sorted(imported)) or "none yet"
         raise ServiceError(
-            f"unknown dataset {dataset!r} (imported datasets: {known}); the stored mapping "
+            f"unknown dataset {unknown[0]!r} (imported datasets: {known}); the stored mapping "
             "was left as it was"
         )
+    named = " + ".join(datasets)
     reports = []
     regions = dict(Region.objects.values_list("code", "pk"))
     for scheme in schemes:
-        frame = statistics_frame(
-            dataset=dataset, scheme=scheme, indicators=(EMPLOYMENT, ESTABLISHMENTS)
-        )
         report = MappingReport(scheme=str(scheme))
         MappingResult.objects.filter(scheme=scheme).delete()
-        if frame.empty:
-            report.warnings.append(f"no {EMPLOYMENT} figures for {scheme} in {dataset}")
-            reports.append(report)
-            continue
-        for column in (EMPLOYMENT, ESTABLISHMENTS):
-            if column not in frame:
-                frame[column] = float("nan")
         industries = dict(Industry.objects.filter(scheme=scheme).values_list("code", "pk"))
+        found = False
         for level in levels:
             if progress:
                 progress(f"{scheme}, NUTS level {level}")
-            rows = fill_from_children(
-                frame, level=level, value_columns=[EMPLOYMENT, ESTABLISHMENTS]
+            rows = employment_frame(
+                dataset=datasets, scheme=scheme, level=level, fill=True, establishments=True
             )
-            rows = rows[rows[EMPLOYMENT].notna()]
+            found = found or not rows.empty
+            rows = rows[rows["employment"].notna()]
             if rows.empty:
                 continue
             report.filled_from_children += int((rows["source"] == "children_sum").sum())
             result = map_clusters(
-                rows.rename(columns={EMPLOYMENT: "employment", ESTABLISHMENTS: "establishments"})[
-                    ["year", "region", "industry", "employment", "establishments"]
-                ]
+                rows[["year", "region", "industry", "employment", "establishments"]]
             )
             report.warnings.extend(f"level {level}: {w}" for w in result.warnings)
             table = result.table.merge(
-                rows[["region", "industry", "year", "source"]].rename(
+                rows[["region", "industry", "year", "source", "dataset"]].rename(
                     columns={"industry": "category"}
                 ),
                 on=["region", "category", "year"],
                 how="left",
             )
             report.rows_by_level[level] = _store_results(table, scheme, level, regions, industries)
+        if not found:
+            report.warnings.append(f"no {EMPLOYMENT} figures for {scheme} in {named}")
         reports.append(report)
     return reports
 
@@ -185,6 +132,7 @@ def _store_results(
         table["stars"].astype(int).tolist(),
         *(_nullable(table[flag]) for flag in ("strong", "strong10", "significant", "qualifying")),
         table["source"].fillna(MappingResult.Source.PUBLISHED.value).tolist(),
+        table["dataset"].fillna("").tolist(),
     ]
     bulk_insert(
         table=MappingResult._meta.db_table,

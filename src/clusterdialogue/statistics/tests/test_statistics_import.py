@@ -435,3 +435,25 @@ def test_reimport_removes_a_figure_that_became_missing(sbs_world, tmp_path):
     write_file(path, tsv(header, ["C29,V16110,DE11\t: \t158012 "]), gz=False)
     dataset_import_eurostat(path=path)
     assert list(Observation.objects.values_list("year", "value")) == [(2014, 158012.0)]
+
+
+def test_import_sbs_r_nuts2021_maps_indicators_and_keeps_flags(sbs_world, tmp_path):
+    header = "freq,indic_sbs,nace_r2,geo\\TIME_PERIOD\t2021 \t2022 "
+    rows = [
+        "A,EMP_LOC_NR,C29,DE11\t123 c\t: c",
+        "A,LOC_NR,C29,DE11\t45 \t: ",
+        "A,EMP_LOC_NR,B-S_X_O_S94,DE11\t999 \t998 ",
+    ]
+    path = write_file(tmp_path / "sbs_r_nuts2021.tsv.gz", tsv(header, rows), gz=True)
+
+    report = dataset_import_eurostat(path=path)
+
+    assert report.dataset == "sbs_r_nuts2021"
+    assert stored() == {
+        ("DE11", "C29", "V16110", 2021): (123.0, "c"),
+        ("DE11", "C29", "V16110", 2022): (None, "c"),
+        ("DE11", "C29", "V11210", 2021): (45.0, ""),
+    }
+    assert report.notes == [
+        "left out the figures of Eurostat's activity aggregates B-S_X_O_S94 (not NACE Rev. 2 codes)"
+    ]

@@ -8,11 +8,8 @@ import pandas as pd
 import pytest
 
 from clusterdialogue.statistics.models import Industry, MappingResult, Observation
-from clusterdialogue.statistics.services.mapping import (
-    fill_from_children,
-    mapping_refresh,
-    statistics_frame,
-)
+from clusterdialogue.statistics.selectors import employment_frame, fill_from_children
+from clusterdialogue.statistics.services.mapping import mapping_refresh
 
 # The employment of the ``small_world`` fixture in 2014 (C29, C21, J62); 2013 is 0.9 times it.
 SMALL_WORLD = {
@@ -205,7 +202,7 @@ def test_mapping_refresh_without_figures_warns_and_clears_the_scheme(small_world
 
 
 @pytest.mark.django_db
-def test_statistics_frame_skips_nulls_and_other_schemes(observation_factory, region_factory):
+def test_employment_frame_skips_nulls_and_other_schemes(observation_factory, region_factory):
     region = region_factory(code="QC11", level=2)
     observation_factory(region=region, industry__code="C29", value=10.0)
     observation_factory(region=region, industry__code="C21", value=None, flag="c")
@@ -217,13 +214,11 @@ def test_statistics_frame_skips_nulls_and_other_schemes(observation_factory, reg
     )
     observation_factory(region=region, industry__code="C29", indicator="V11210", value=1.0)
 
-    frame = statistics_frame(
-        dataset="sbs_r_nuts06_r2", scheme="nace_division", indicators=("V16110", "V11210")
-    )
+    frame = employment_frame(dataset="sbs_r_nuts06_r2", scheme="nace_division", establishments=True)
 
     assert frame.to_dict("records") == [
-        {"region": "QC11", "level": 2, "industry": "C29", "year": 2014, "V11210": 1.0,
-         "V16110": 10.0},
+        {"region": "QC11", "level": 2, "industry": "C29", "year": 2014,
+         "dataset": "sbs_r_nuts06_r2", "employment": 10.0, "establishments": 1.0},
     ]  # fmt: skip
 
 
