@@ -131,11 +131,10 @@ def _shared_columns(
     left: np.ndarray, right: np.ndarray, i: np.ndarray, j: np.ndarray
 ) -> list[list[int]]:
     """For each pair, the columns (in order) where both dense rows are positive."""
-    a, b = sp.csr_matrix(left > 0), sp.csr_matrix(right > 0)
     found: list[list[int]] = []
     for s in range(0, len(i), PAIR_CHUNK):
-        both = a[i[s : s + PAIR_CHUNK]].multiply(b[j[s : s + PAIR_CHUNK]]).tocsr()
-        both.sort_indices()
+        # Only the pairs' rows are compared (a single list must not convert the whole index).
+        both = sp.csr_matrix((left[i[s : s + PAIR_CHUNK]] > 0) & (right[j[s : s + PAIR_CHUNK]] > 0))
         columns, bounds = both.indices.tolist(), both.indptr.tolist()
         found.extend(columns[bounds[r] : bounds[r + 1]] for r in range(len(bounds) - 1))
     return found
