@@ -70,7 +70,12 @@ def register(groups: argparse._SubParsersAction) -> None:
     )
     rec.add_argument("--min-score", type=float, default=0.0, help="leave out lower scores")
     rec.add_argument("--quota", type=int, metavar="N", help="at most N partners per region")
-    rec.add_argument("--workers", type=int, default=1, help="processes for large sets")
+    rec.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="threads of the all-pairs product (default: the CPU count, here %(default)s)",
+    )
     _data_options(rec)
     rec.set_defaults(handler=match_recommend)
 

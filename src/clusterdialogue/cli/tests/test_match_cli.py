@@ -121,3 +121,37 @@ def test_generate_makes_marked_profiles(data_dir, tmp_path, capsys):
     assert frame["region"].str.len().eq(4).all()
     code, result = run(tmp_path, "--profiles", str(out), "--top", "3")
     assert code == 0 and len(result) > 0
+
+
+def test_recommend_files_do_not_depend_on_workers(tmp_path, monkeypatch):
+    from clusterdialogue.core.matching import engine
+    from clusterdialogue.core.matching.generate import generate_title_profiles
+
+    titles = pd.DataFrame(
+        {
+            "code": ["29.10", "45.32", "46.74", "11.02"],
+            "level": 4,
+            **{
+                f"title_{lang}": [
+                    "Manufacture of motor vehicles",
+                    "Retail trade of motor vehicle parts and accessories",
+                    "Wholesale of hardware, plumbing and heating equipment",
+                    "Manufacture of wine from grape",
+                ]
+                for lang in ("en", "fr", "de", "it", "es", "nl")
+            },
+        }
+    )
+    profiles = tmp_path / "P.csv"
+    generate_title_profiles(300, nace_titles=titles, seed=5, territories=6).to_csv(
+        profiles, index=False
+    )
+    monkeypatch.setattr(engine, "EXACT_LIMIT", 10)  # the path of large sets
+    written = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"OUT{workers}.csv"
+        assert main(["match", "recommend", "--profiles", str(profiles), "--top", "10",
+                     "--cross-territory", "--workers", workers, "--out", str(out)]) == 0  # fmt: skip
+        written[workers] = out.read_bytes()
+    assert written["1"] == written["2"]
+    assert len(pd.read_csv(tmp_path / "OUT1.csv")) == 3000

@@ -14,9 +14,10 @@ Score components of a pair ``(i, j)``, each in [0, 1]:
   the specialisation strength of a region (:func:`.industries.specialisation_strength`).
 
 Up to :data:`EXACT_LIMIT` profiles, and always for one profile, every pair is scored. Above,
-each profile's ``top * candidate_factor`` best pairs by ``w sim + (1 - w) comp`` are found
-with the blockwise sparse product (:func:`.topk.sparse_topk`), through the features that at
-most :data:`CANDIDATE_POSTINGS` profiles have, and then scored in full.
+each profile's best pairs by ``w sim + (1 - w) comp`` are found exactly by the blockwise
+sparse product of ``sparse_dot_topn`` (:func:`.topk.all_pairs_topk`: identical profiles
+multiplied once, ties broken by the partner's row): they are the lists when no employment
+data is given; with it, each profile's ``top * candidate_factor`` best are scored in full.
 """
 
 from __future__ import annotations
@@ -32,23 +33,18 @@ from clusterdialogue.core.matching.features import FeatureSpace, ProfileFeatures
 from clusterdialogue.core.matching.industries import MIN_CORRELATION, specialisation_strength
 from clusterdialogue.core.matching.nace_vocabulary import NaceVocabulary
 from clusterdialogue.core.matching.profiles import prepare_profiles
-from clusterdialogue.core.matching.reasons import ReasonContext, pair_reasons
+from clusterdialogue.core.matching.reasons import ReasonContext, pairs_reasons
 from clusterdialogue.core.matching.settings import MatchSettings
-from clusterdialogue.core.matching.topk import sparse_topk
+from clusterdialogue.core.matching.topk import PAIR_CHUNK, all_pairs_topk, rowwise_dot
 from clusterdialogue.core.matching.vocabulary import ConceptVocabulary, load_concepts
 
 __all__ = ["EXACT_LIMIT", "OUTPUT_COLUMNS", "MatchIndex", "recommend", "recommend_for"]
 
 EXACT_LIMIT = 3000
-#: Above EXACT_LIMIT, features held by more profiles than this propose no candidates (they
-#: still count in the score of the candidates found). It bounds the pairs each profile is
-#: compared with, hence the time of the all-pairs product.
-CANDIDATE_POSTINGS = 1000
 OUTPUT_COLUMNS = [
     "id", "partner_id", "rank", "score", "similarity", "complementarity", "relatedness",
     "specialisation", "partner_region", "reasons",
 ]  # fmt: skip
-_PAIR_CHUNK = 200_000
 
 
 class MatchIndex:
@@ -220,21 +216,25 @@ class MatchIndex:
         return rows[i], j, score[i, j]
 
     def _candidate_pairs(self, settings, top, groups):
+        """Each profile's best pairs by the thematic score (exact), then scored in full.
+
+        Without employment data nor quota the thematic score is the score, and the lists are
+        the exact ones; otherwise each profile's ``top * candidate_factor`` best thematic
+        partners are scored in full and the best ``top`` kept.
+        """
         t, a, b = self._weights(settings)
         left, right = self._thematic_matrices(self.features, settings.similarity_weight)
-        proposing, common = proposing_matrix(left, right)
-        found = sparse_topk(
-            proposing,
+        wide = bool(a or b) or settings.territory_quota is not None
+        found = all_pairs_topk(
+            left,
             right,
-            top * settings.candidate_factor,
-            exclude_self=True,
-            row_groups=groups[0] if settings.cross_territory else None,
-            col_groups=groups[1] if settings.cross_territory else None,
+            top * settings.candidate_factor if wide else top,
+            groups=groups[0] if settings.cross_territory else None,
             workers=settings.workers,
         )
         i, slot = np.nonzero(found.indices >= 0)
         j = found.indices[i, slot]
-        score = t * (_rowwise(left, right, i, j) if common.any() else found.values[i, slot])
+        score = t * found.values[i, slot].astype(np.float64)
         if a or b:
             score += self._context(self.features, i, j, a, b)
         return i, j, score
@@ -243,8 +243,8 @@ class MatchIndex:
         """``a rel + b spec`` for pairs, in chunks (bounded memory)."""
         g, out = self.features, np.zeros(len(i))
         mine = self._region_strength(f) if b else None
-        for s in range(0, len(i), _PAIR_CHUNK):
-            ii, jj = i[s : s + _PAIR_CHUNK], j[s : s + _PAIR_CHUNK]
+        for s in range(0, len(i), PAIR_CHUNK):
+            ii, jj = i[s : s + PAIR_CHUNK], j[s : s + PAIR_CHUNK]
             if a:
                 out[s : s + len(ii)] += a * (
                     (f.divisions[ii] @ self.related) * g.divisions[jj]
@@ -298,8 +298,8 @@ class MatchIndex:
         ok = rank < top
         i, j, score, rank = i[ok], j[ok], score[ok], rank[ok] + 1
         g = self.features
-        sim = _rowwise(f.similarity, g.similarity, i, j)
-        comp = 0.5 * (_rowwise(f.offers, g.needs, i, j) + _rowwise(f.needs, g.offers, i, j))
+        sim = rowwise_dot(f.similarity, g.similarity, i, j)
+        comp = 0.5 * (rowwise_dot(f.offers, g.needs, i, j) + rowwise_dot(f.needs, g.offers, i, j))
         rel = (
             self._context(f, i, j, 1.0, 0.0)
             if self.related is not None
@@ -323,35 +323,8 @@ class MatchIndex:
                 "partner_region": regions[j],
             }
         )
-        frame["reasons"] = (
-            [pair_reasons(self.reason_context, f, a, g, b) for a, b in zip(i, j, strict=True)]
-            if reasons
-            else ""
-        )
+        frame["reasons"] = pairs_reasons(self.reason_context, f, i, g, j) if reasons else ""
         return frame[OUTPUT_COLUMNS]
-
-
-def proposing_matrix(left: sp.csr_matrix, right: sp.csr_matrix) -> tuple[sp.csr_matrix, np.ndarray]:
-    """``left`` without the features held by more than :data:`CANDIDATE_POSTINGS` profiles.
-
-    Such features (a theme such as "health") would make nearly every pair a candidate: they do
-    not propose candidates, but they still count in the score of the candidates found through
-    the rarer features. Returns the matrix and the mask of the features left out.
-    """
-    postings = np.bincount(right.indices, minlength=right.shape[1])
-    common = postings > CANDIDATE_POSTINGS
-    proposing = sp.csr_matrix(left @ sp.diags((~common).astype(np.float32)))
-    proposing.eliminate_zeros()  # explicit zeros would still be multiplied
-    return proposing, common
-
-
-def _rowwise(left: sp.csr_matrix, right: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """``left[i_k] . right[j_k]`` for every k, in chunks."""
-    out = np.zeros(len(i))
-    for s in range(0, len(i), _PAIR_CHUNK):
-        ii, jj = i[s : s + _PAIR_CHUNK], j[s : s + _PAIR_CHUNK]
-        out[s : s + len(ii)] = np.asarray(left[ii].multiply(right[jj]).sum(axis=1)).ravel()
-    return out
 
 
 def recommend(

@@ -14,7 +14,7 @@ import pandas as pd
 from clusterdialogue.core.io.nace import to_sbs_code
 from clusterdialogue.core.matching.vocabulary import LANGUAGES, ConceptVocabulary
 
-__all__ = ["generate_profiles"]
+__all__ = ["TITLE_LANGUAGES", "generate_profiles", "generate_title_profiles"]
 
 #: NACE has no Catalan titles: a Catalan profile borrows the Spanish ones.
 _TITLE_LANGUAGE = {"ca": "es"}
@@ -108,3 +108,74 @@ def generate_profiles(
 def _term(concept, lang: str, rng: np.random.Generator) -> str:
     terms = concept.terms.get(lang) or concept.terms.get("en") or (concept.label,)
     return str(terms[int(rng.integers(len(terms)))]).strip("*")
+
+
+#: The languages of the NACE titles file (Eurostat RAMON has no Catalan titles).
+TITLE_LANGUAGES = ("en", "fr", "de", "it", "es", "nl")
+
+
+def generate_title_profiles(
+    n: int,
+    *,
+    nace_titles: pd.DataFrame,
+    seed: int = 0,
+    classes: int | None = None,
+    titles: tuple[int, int] = (1, 2),
+    languages: tuple[str, ...] = TITLE_LANGUAGES,
+    territories: int = 200,
+    skew: float = 0.0,
+) -> pd.DataFrame:
+    """``n`` profiles as a new user would make them: NACE class titles and their codes only.
+
+    Made independently of :func:`generate_profiles` (no concept terms, keywords, offers or
+    needs): each profile's text is ``titles[0]`` to ``titles[1]`` NACE Rev. 2 class titles in
+    one of ``languages``, its ``nace`` column the matching class codes (``45.32;46.74``), its
+    region one of ``territories`` territory codes ``T000``, ``T001``... (labels, not real
+    regions). ``classes`` keeps only the first that many classes (a small vocabulary: many
+    profiles share a text); ``skew`` > 0 draws classes with Zipf-like weights ``1 / rank **
+    skew`` (a few classes very common, as in a real network). Every name is ``GENERATED example`` (one name
+    for all: a number in it would be a shared word).
+
+    Examples
+    --------
+    >>> titles = pd.DataFrame({"code": ["29.10", "45.32"], "level": [4, 4], **{
+    ...     f"title_{lang}": ["Motor vehicles", "Retail of parts"] for lang in TITLE_LANGUAGES}})
+    >>> frame = generate_title_profiles(4, nace_titles=titles, seed=1, territories=3)
+    >>> frame.columns.tolist()
+    ['id', 'name', 'region', 'text', 'keywords', 'offers', 'needs', 'nace']
+    >>> bool(frame["name"].str.startswith("GENERATED").all()), sorted(set(frame["region"])) < [
+    ...     "T003"]
+    (True, True)
+    """
+    rng = np.random.default_rng(seed)
+    table = nace_titles.loc[nace_titles["level"] == 4].reset_index(drop=True)
+    if classes is not None:
+        table = table.iloc[:classes]
+    codes = table["code"].to_numpy(dtype=object)
+    text = {lang: table[f"title_{lang}"].to_numpy(dtype=object) for lang in languages}
+    weights = 1.0 / np.arange(1, len(table) + 1) ** skew
+    weights = weights[rng.permutation(len(table))]
+    weights /= weights.sum()
+    low, high = titles
+    counts = rng.integers(low, high + 1, size=n)
+    drawn = rng.choice(len(table), size=(n, high), p=weights)
+    language = rng.choice(len(languages), size=n)
+    region = rng.integers(0, territories, size=n)
+    width = len(str(max(territories - 1, 0)))
+    rows = []
+    for i in range(n):
+        chosen = list(dict.fromkeys(drawn[i, : counts[i]].tolist()))
+        words = text[languages[language[i]]]
+        rows.append(
+            {
+                "id": f"n{i:07d}",
+                "name": "GENERATED example",
+                "region": f"T{region[i]:0{max(width, 3)}d}",
+                "text": "; ".join(str(words[c]) for c in chosen),
+                "keywords": "",
+                "offers": "",
+                "needs": "",
+                "nace": ";".join(str(codes[c]) for c in chosen),
+            }
+        )
+    return pd.DataFrame(rows)

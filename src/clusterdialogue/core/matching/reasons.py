@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from clusterdialogue.core.matching.features import ProfileFeatures
+from clusterdialogue.core.matching.topk import PAIR_CHUNK, rowwise_dot
 
-__all__ = ["ReasonContext", "pair_reasons"]
+__all__ = ["ReasonContext", "pair_reasons", "pairs_reasons"]
 
 SPECIALISED_LQ = 1.0
 MAX_ITEMS = 3
@@ -57,44 +59,85 @@ def pair_reasons(
     context: ReasonContext, query: ProfileFeatures, a: int, indexed: ProfileFeatures, b: int
 ) -> str:
     """Plain-words reasons why profile ``a`` of ``query`` and profile ``b`` of ``indexed`` match."""
-    parts: list[str] = []
+    return pairs_reasons(context, query, np.array([a]), indexed, np.array([b]))[0]
+
+
+def pairs_reasons(
+    context: ReasonContext,
+    query: ProfileFeatures,
+    i: np.ndarray,
+    indexed: ProfileFeatures,
+    j: np.ndarray,
+) -> list[str]:
+    """:func:`pair_reasons` of the pairs ``(i[k], j[k])``, the sparse products done at once.
+
+    The wording cosine and the shared divisions of all pairs come from vectorised products
+    (one sparse row product per pair would cost more than the whole top-k search).
+    """
+    wording = rowwise_dot(query.wording, indexed.wording, i, j)
+    shared_divisions = _shared_columns(query.divisions, indexed.divisions, i, j)
     label, theme = context.labels, context.themes
-    mine, theirs = query.concepts[a], indexed.concepts[b]
+    titles = context.division_titles
+    out = []
+    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+        parts: list[str] = []
+        mine, theirs = query.concepts[a], indexed.concepts[b]
+        if mine and theirs:
+            _themes(parts, mine, theirs, label, theme)
+        if not parts and wording[k] >= 0.2:
+            parts.append(f"similar wording in their descriptions ({wording[k]:.2f})")
+        offered, needed = query.offer_items[a], query.need_items[a]
+        if offered or needed:
+            offers = _items(offered, indexed.need_items[b])
+            needs = _items(indexed.offer_items[b], needed)
+            if offers:
+                parts.append("offers what the partner needs: " + ", ".join(offers[:MAX_ITEMS]))
+            if needs:
+                parts.append("needs what the partner offers: " + ", ".join(needs[:MAX_ITEMS]))
+        both = shared_divisions[k]
+        if both:
+            parts.append("same industry: " + ", ".join(titles[c] for c in both[:2]))
+        if context.related is not None or context.specialisation is not None:
+            da, db = query.divisions[a], indexed.divisions[b]
+            if context.related is not None:
+                related = _related(context, da, db)
+                if related:
+                    parts.append("related industries: " + "; ".join(related))
+            if context.specialisation is not None:
+                strengths = _strengths(context, query.regions[a], indexed.regions[b], da, db)
+                if strengths:
+                    parts.append("regional strengths: " + "; ".join(strengths))
+        out.append("; ".join(parts) if parts else "little in common")
+    return out
+
+
+def _themes(parts: list[str], mine, theirs, label, theme) -> None:
     shared = [k for k in mine if k in set(theirs)]
     if shared:
         parts.append("shared themes: " + ", ".join(label[k] for k in shared[:MAX_ITEMS]))
-    else:
-        families = sorted({theme[k] for k in mine} & {theme[k] for k in theirs})
-        if families:
-            pairs = [
-                f"{label[x]} ↔ {label[y]}"
-                for x in mine
-                for y in theirs
-                if theme[x] == theme[y] and theme[x] in families
-            ]
-            parts.append(f"related themes ({', '.join(families)}): " + ", ".join(pairs[:MAX_ITEMS]))
-    wording = query.wording[a].multiply(indexed.wording[b]).sum()
-    if not parts and wording >= 0.2:
-        parts.append(f"similar wording in their descriptions ({wording:.2f})")
-    offers = _items(query.offer_items[a], indexed.need_items[b])
-    needs = _items(indexed.offer_items[b], query.need_items[a])
-    if offers:
-        parts.append("offers what the partner needs: " + ", ".join(offers[:MAX_ITEMS]))
-    if needs:
-        parts.append("needs what the partner offers: " + ", ".join(needs[:MAX_ITEMS]))
-    da, db = query.divisions[a], indexed.divisions[b]
-    both = np.flatnonzero((da > 0) & (db > 0))
-    if len(both):
-        parts.append("same industry: " + ", ".join(context.division_titles[k] for k in both[:2]))
-    if context.related is not None:
-        related = _related(context, da, db)
-        if related:
-            parts.append("related industries: " + "; ".join(related))
-    if context.specialisation is not None:
-        strengths = _strengths(context, query.regions[a], indexed.regions[b], da, db)
-        if strengths:
-            parts.append("regional strengths: " + "; ".join(strengths))
-    return "; ".join(parts) if parts else "little in common"
+        return
+    families = sorted({theme[k] for k in mine} & {theme[k] for k in theirs})
+    if families:
+        pairs = [
+            f"{label[x]} ↔ {label[y]}"
+            for x in mine
+            for y in theirs
+            if theme[x] == theme[y] and theme[x] in families
+        ]
+        parts.append(f"related themes ({', '.join(families)}): " + ", ".join(pairs[:MAX_ITEMS]))
+
+
+def _shared_columns(
+    left: np.ndarray, right: np.ndarray, i: np.ndarray, j: np.ndarray
+) -> list[list[int]]:
+    """For each pair, the columns (in order) where both dense rows are positive."""
+    found: list[list[int]] = []
+    for s in range(0, len(i), PAIR_CHUNK):
+        # Only the pairs' rows are compared (a single list must not convert the whole index).
+        both = sp.csr_matrix((left[i[s : s + PAIR_CHUNK]] > 0) & (right[j[s : s + PAIR_CHUNK]] > 0))
+        columns, bounds = both.indices.tolist(), both.indptr.tolist()
+        found.extend(columns[bounds[r] : bounds[r + 1]] for r in range(len(bounds) - 1))
+    return found
 
 
 def _items(offered: dict[str, str], needed: dict[str, str]) -> list[str]:

@@ -32,10 +32,12 @@ class MatchSettings:
     specialisation_weight : float
         ``b``: weight of the regions' specialisation in the pair's industries.
     candidate_factor : int
-        Above :data:`~.engine.EXACT_LIMIT` profiles, all-pairs lists are chosen among the
-        ``top * candidate_factor`` best thematic candidates of each profile.
+        Above :data:`~.engine.EXACT_LIMIT` profiles, with employment data or a territory
+        quota, all-pairs lists are chosen among the ``top * candidate_factor`` best thematic
+        partners of each profile (without them, the thematic lists are the exact lists).
     workers : int
-        Processes for the all-pairs product of large sets.
+        Threads for the all-pairs product of large sets (``match recommend`` uses the CPU
+        count).
     """
 
     similarity_weight: float = 0.7

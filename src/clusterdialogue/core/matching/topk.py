@@ -8,6 +8,10 @@ not be candidates (the row itself, the same group, values not above a floor) and
 each holds at most ``block_budget`` such pairs: memory stays far below an all-pairs matrix.
 
 Ties are broken by the smaller column, so that the result is the same whatever the blocks.
+
+:func:`all_pairs_topk` serves the all-pairs lists of the engine: identical profiles are
+multiplied once, ``sparse_dot_topn`` does the blockwise product and top-n (in threads), and
+each row's list is checked to be the exact one (else asked again with a longer list).
 """
 
 from __future__ import annotations
@@ -18,11 +22,16 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from sparse_dot_topn import sp_matmul_topn
 
-__all__ = ["TopK", "csr_row_topk", "sparse_topk"]
+__all__ = ["PAIR_CHUNK", "TopK", "all_pairs_topk", "csr_row_topk", "rowwise_dot", "sparse_topk"]
 
 #: Cells of one padded array used to find each row's k-th value (bounds that array's memory).
 PAD_BUDGET = 4_000_000
+#: Pairs handled at once by :func:`rowwise_dot` (bounds the memory of the row gathers).
+PAIR_CHUNK = 200_000
+#: Profiles whose lists :func:`all_pairs_topk` expands at once (bounds its memory).
+CHUNK_PROFILES = 20_000
 #: What the block workers multiply (module level, so that forked processes inherit it).
 _STATE: dict = {}
 
@@ -241,3 +250,216 @@ def _select(
     idx[r[ok], rank[ok]] = c[ok]
     val[r[ok], rank[ok]] = v[ok]
     return idx, val
+
+
+def rowwise_dot(
+    left: sp.csr_matrix, right: sp.csr_matrix, i: np.ndarray, j: np.ndarray
+) -> np.ndarray:
+    """``left[i_k] . right[j_k]`` for every k, in chunks of :data:`PAIR_CHUNK` pairs.
+
+    >>> m = sp.csr_matrix(np.array([[1.0, 2.0], [0.0, 3.0]]))
+    >>> rowwise_dot(m, m, np.array([0, 1]), np.array([1, 1])).tolist()
+    [6.0, 9.0]
+    """
+    out = np.zeros(len(i))
+    for s in range(0, len(i), PAIR_CHUNK):
+        ii, jj = i[s : s + PAIR_CHUNK], j[s : s + PAIR_CHUNK]
+        out[s : s + len(ii)] = np.asarray(left[ii].multiply(right[jj]).sum(axis=1)).ravel()
+    return out
+
+
+def all_pairs_topk(
+    left: sp.spmatrix,
+    right: sp.spmatrix,
+    k: int,
+    *,
+    groups: np.ndarray | None = None,
+    workers: int = 1,
+) -> TopK:
+    """Exact top-``k`` of each row of ``left @ right.T`` without the diagonal nor its group.
+
+    ``left`` and ``right`` hold the same profiles (row ``i`` of both is profile ``i``). Ties
+    are broken by the smaller column, as in :func:`sparse_topk`, so the result does not depend
+    on ``workers``.
+
+    How: rows identical in both matrices (the same text, the same codes) are multiplied once;
+    ``sparse_dot_topn.sp_matmul_topn`` finds the best ``n`` distinct rows of each distinct
+    row; those are expanded to their profiles, the row itself and its group left out. A
+    profile's list is exact when it has ``k`` partners scoring strictly more than any distinct
+    row left out; the distinct rows where this fails are asked again with ``n`` four times
+    larger (at the end, all their partners), so that no tie and no exclusion is cut short.
+
+    Parameters
+    ----------
+    left, right : scipy.sparse matrix
+        ``(n, f)`` each, the two sides of the score.
+    k : int
+        Partners per row.
+    groups : numpy.ndarray, optional
+        Integer group (territory) of each row: pairs in the same group are left out.
+    workers : int
+        Threads of the sparse product.
+
+    Returns
+    -------
+    TopK
+
+    Examples
+    --------
+    >>> a = sp.csr_matrix(np.array([[1.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]))
+    >>> top = all_pairs_topk(a, a, 2, groups=np.array([0, 1, 1, 2]))
+    >>> top.indices.tolist()
+    [[1, 2], [0, -1], [0, 3], [2, -1]]
+    """
+    left, right = sp.csr_matrix(left, dtype=np.float32), sp.csr_matrix(right, dtype=np.float32)
+    n = left.shape[0]
+    indices = np.full((n, k), -1, dtype=np.int64)
+    values = np.zeros((n, k), dtype=np.float32)
+    if n == 0 or k <= 0:
+        return TopK(indices, values)
+    _, members, starts = _identical_rows(left, right)
+    first = members[starts[:-1]]
+    distinct_left, distinct_right_t = left[first], right[first].T.tocsr()
+    size = np.diff(starts)
+    territory = np.zeros(n, dtype=np.int64) if groups is None else np.asarray(groups)
+    pending, n_top, target = np.arange(len(first)), min(len(first), 2 * k + 10), 2 * k + 2
+    while pending.size:
+        failed = []
+        # Chunks of distinct rows of about CHUNK_PROFILES profiles (bounds the expansion).
+        bounds = np.searchsorted(
+            np.cumsum(size[pending]), np.arange(CHUNK_PROFILES, n, CHUNK_PROFILES)
+        )
+        for chunk in np.split(pending, np.unique(bounds + 1)):
+            if not chunk.size:
+                continue
+            product = sp_matmul_topn(
+                distinct_left[chunk],
+                distinct_right_t,
+                top_n=n_top,
+                sort=True,
+                n_threads=workers if workers > 1 else None,
+            )
+            lists = _Lists(
+                product, chunk, size, n_top=n_top, complete=n_top >= len(first), target=target
+            )
+            by_group = groups is not None
+            failed.append(lists.expand(k, members, starts, territory, by_group, indices, values))
+        pending = np.concatenate(failed)
+        n_top, target = min(len(first), n_top * 4), None
+    return TopK(indices, values)
+
+
+def _identical_rows(left: sp.csr_matrix, right: sp.csr_matrix):
+    """Distinct rows of ``(left, right)``: the distinct row of each row, members by row, bounds.
+
+    >>> m = sp.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]]))
+    >>> [x.tolist() for x in _identical_rows(m, m)]
+    [[0, 1, 0], [0, 2, 1], [0, 2, 3]]
+    """
+    left, right = left.sorted_indices(), right.sorted_indices()
+    seen: dict[tuple[bytes, bytes], int] = {}
+    li, ld, lp = left.indices, left.data, left.indptr
+    ri, rd, rp = right.indices, right.data, right.indptr
+    group_of = np.empty(left.shape[0], dtype=np.int64)
+    for row in range(left.shape[0]):
+        a, b, c, d = lp[row], lp[row + 1], rp[row], rp[row + 1]
+        # Indices and values of one side have the same length: each side's bytes are unique.
+        key = (li[a:b].tobytes() + ld[a:b].tobytes(), ri[c:d].tobytes() + rd[c:d].tobytes())
+        group_of[row] = seen.setdefault(key, len(seen))
+    members = np.argsort(group_of, kind="stable")
+    starts = np.concatenate(([0], np.cumsum(np.bincount(group_of, minlength=len(seen)))))
+    return group_of, members, starts
+
+
+class _Lists:
+    """The best distinct rows of some distinct rows, cut at a profile count, and their cut.
+
+    ``cut[r]`` is the best value a candidate left out of row ``r`` can have (``-inf`` when
+    none is left out): a profile's list is exact when ``k`` partners score above it.
+    """
+
+    def __init__(self, product, chunk, size, *, n_top: int, complete: bool, target: int | None):
+        lengths = np.diff(product.indptr)
+        row = _segment_ids(lengths)
+        cand, val = product.indices.astype(np.int64), product.data
+        order = np.lexsort((cand, -val, row))
+        row, cand, val = row[order], cand[order], val[order]
+        n = len(chunk)
+        cut = np.full(n, -np.inf)
+        if not complete:
+            # A full row: what it did not return scores at most its last value.
+            full = np.flatnonzero(lengths >= n_top)
+            cut[full] = val[product.indptr[full + 1] - 1]
+        if target is not None and len(row):
+            # Keep candidates up to `target` profiles and every one tied with the last kept.
+            counted = np.cumsum(size[cand])
+            within = counted - np.concatenate(([0], counted))[product.indptr[:-1]][row]
+            reach = within - size[cand] < target
+            last = np.full(n, np.inf, dtype=np.float64)
+            np.minimum.at(last, row[reach], val[reach].astype(np.float64))
+            take = reach | (val >= last[row])
+            first_out = np.full(n, -np.inf)
+            np.maximum.at(first_out, row[~take], val[~take].astype(np.float64))
+            cut = np.maximum(cut, first_out)
+            row, cand, val = row[take], cand[take], val[take]
+        self.chunk, self.row, self.cand, self.val, self.cut, self.size = (
+            chunk,
+            row,
+            cand,
+            val,
+            cut,
+            size,
+        )
+
+    def expand(self, k, members, starts, territory, by_group, indices, values) -> np.ndarray:
+        """Write the exact profile lists; return the distinct rows to ask again."""
+        chunk, row, cand, val, size = self.chunk, self.row, self.cand, self.val, self.size
+        query_group = chunk[row]
+        # Every member of the query's distinct row against every member of each candidate.
+        q_size = size[query_group]
+        pair = _segment_ids(q_size)
+        query = members[starts[query_group][pair] + _offsets(q_size)]
+        q_row = row[pair]
+        c_size = size[cand][pair]
+        pair2 = _segment_ids(c_size)
+        partner = members[starts[cand[pair]][pair2] + _offsets(c_size)]
+        query, q_row, score = query[pair2], q_row[pair2], val[pair][pair2]
+        ok = partner != query
+        if by_group:
+            ok &= territory[partner] != territory[query]
+        query, q_row, partner, score = query[ok], q_row[ok], partner[ok], score[ok]
+        order = np.lexsort((partner, -score, query))
+        query, q_row, partner, score = query[order], q_row[order], partner[order], score[order]
+        rank = np.arange(len(query)) - np.searchsorted(query, query, side="left")
+        keep = rank < k
+        query, q_row, partner, score, rank = (
+            query[keep],
+            q_row[keep],
+            partner[keep],
+            score[keep],
+            rank[keep],
+        )
+        # Each member's count of partners above its row's cut; a member with fewer than k
+        # (and something left out) fails its whole distinct row.
+        above = score > self.cut[q_row]
+        all_members = members[np.repeat(starts[chunk], size[chunk]) + _offsets(size[chunk])]
+        member_row = np.repeat(np.arange(len(chunk)), size[chunk])
+        count = np.zeros(len(members), dtype=np.int64)
+        np.add.at(count, query[above], 1)
+        failing = (count[all_members] < k) & (self.cut[member_row] > -np.inf)
+        bad = np.zeros(len(chunk), dtype=bool)
+        bad[member_row[failing]] = True
+        good = ~bad[q_row]
+        indices[query[good], rank[good]] = partner[good]
+        values[query[good], rank[good]] = score[good]
+        return chunk[bad]
+
+
+def _offsets(lengths: np.ndarray) -> np.ndarray:
+    """Position of each element inside its segment: ``[0..l0-1, 0..l1-1, ...]``.
+
+    >>> _offsets(np.array([2, 0, 3])).tolist()
+    [0, 1, 0, 1, 2]
+    """
+    total = int(lengths.sum())
+    return np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)

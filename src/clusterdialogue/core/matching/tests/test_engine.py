@@ -172,7 +172,6 @@ def test_candidate_path_agrees_with_exact_path(monkeypatch):
     settings = MatchSettings(candidate_factor=40)
     exact = index.recommend(settings=settings, top=3, reasons=False)
     monkeypatch.setattr(engine, "EXACT_LIMIT", 10)
-    monkeypatch.setattr(engine, "CANDIDATE_POSTINGS", 10**9)
     approx = index.recommend(settings=settings, top=3, reasons=False)
     merged = exact.merge(approx, on=["id", "rank"])
     assert (merged["score_x"] - merged["score_y"]).abs().max() < 1e-3

@@ -7,7 +7,8 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterdialogue.core.matching.topk import csr_row_topk, sparse_topk
+from clusterdialogue.core.matching import topk
+from clusterdialogue.core.matching.topk import all_pairs_topk, csr_row_topk, sparse_topk
 
 
 def brute_force(dense, k, groups=None, exclude_self=False):
@@ -49,6 +50,52 @@ def test_topk_equals_brute_force(dense, k, budget, cross, n_groups):
         got = [j for j in top.indices[i] if j >= 0]
         assert got == columns
         assert np.allclose(top.values[i, : len(got)], product[i, got])
+
+
+@st.composite
+def repeated_rows(draw):
+    """Two sides of the same profiles, many of them identical (huge tie groups)."""
+    base = draw(matrices())
+    n = draw(st.integers(1, 60))
+    picks = draw(st.lists(st.integers(0, len(base) - 1), min_size=n, max_size=n))
+    left = base[picks]
+    swap = draw(st.booleans())  # offers x needs: the right side need not equal the left
+    right = left[:, ::-1] if swap else left
+    return left, right
+
+
+@settings(max_examples=80, deadline=None)
+@given(repeated_rows(), st.integers(1, 6), st.integers(1, 5), st.integers(1, 30))
+def test_all_pairs_topk_equals_brute_force(monkeypatch_sides, k, n_groups, chunk):
+    left, right = monkeypatch_sides
+    groups = (np.arange(len(left)) * 7 % 11) % n_groups
+    old = topk.CHUNK_PROFILES
+    topk.CHUNK_PROFILES = chunk  # several chunks and retries even on small inputs
+    try:
+        top = all_pairs_topk(sp.csr_matrix(left), sp.csr_matrix(right), k, groups=groups)
+        again = all_pairs_topk(
+            sp.csr_matrix(left), sp.csr_matrix(right), k, groups=groups, workers=2
+        )
+    finally:
+        topk.CHUNK_PROFILES = old
+    product = left @ right.T
+    expected = brute_force(product, k, groups, exclude_self=True)
+    for i, columns in enumerate(expected):
+        got = [j for j in top.indices[i] if j >= 0]
+        assert got == columns, (i, got, columns)
+        assert np.allclose(top.values[i, : len(got)], product[i, got])
+    assert (top.indices == again.indices).all()
+
+
+def test_all_pairs_topk_tie_group_larger_than_the_list():
+    # 40 identical profiles in 4 territories, 3 others: ties break by the smaller row.
+    left = np.vstack([np.tile([1.0, 1.0, 0.0], (40, 1)), [[1.0, 0.0, 0.0]] * 3])
+    groups = np.r_[np.arange(40) % 4, [0, 1, 2]]
+    top = all_pairs_topk(sp.csr_matrix(left), sp.csr_matrix(left), 5, groups=groups)
+    assert top.indices[0].tolist() == [1, 2, 3, 5, 6]
+    assert top.indices[40].tolist() == [1, 2, 3, 5, 6]  # the tie group first (score 1 > ...)
+    assert top.values[40].tolist() == [1.0] * 5
+    assert top.indices[41].tolist()[:2] == [0, 2]
 
 
 @settings(max_examples=25, deadline=None)
