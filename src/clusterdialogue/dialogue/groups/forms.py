@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from clusterdialogue.dialogue.models import GroupDocument, GroupMember, WorkingGroup
 
@@ -24,10 +26,27 @@ class GroupForm(forms.ModelForm):
             )
 
 
+class AccountChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user: Any) -> str:
+        name = user.get_full_name() or user.username
+        return f"{name} <{user.email}>" if user.email else name
+
+
 class MemberForm(forms.ModelForm):
     class Meta:
         model = GroupMember
-        fields = ["name", "role", "organisation", "territory", "email", "joined_on", "left_on"]
+        fields = [
+            "name", "role", "organisation", "territory", "email", "user", "joined_on", "left_on",
+        ]  # fmt: skip
+        field_classes = {"user": AccountChoiceField}
+        labels = {"user": _("Account on this platform")}
+        help_texts = {
+            "user": _(
+                "The account that acts with this member's role (a chair or secretariat manages "
+                "the group, members read its internal material). Left empty, the account with "
+                "the member's e-mail is linked when there is one."
+            )
+        }
         widgets = {
             "joined_on": forms.DateInput(attrs={"type": "date"}),
             "left_on": forms.DateInput(attrs={"type": "date"}),
@@ -36,6 +55,11 @@ class MemberForm(forms.ModelForm):
     def __init__(self, *args: Any, group: WorkingGroup, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = group.network.territories.select_related("region")
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("last_name", "first_name", "username")
+        )
 
 
 class DocumentForm(forms.ModelForm):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -89,11 +90,38 @@ def _check_member(data: dict[str, Any]) -> None:
         raise ValidationError({"left_on": _("The member cannot leave before joining.")})
 
 
+def _account_for_email(email: str) -> Any:
+    """The one active account with this e-mail (case ignored), or ``None``."""
+    if not email:
+        return None
+    accounts = list(get_user_model().objects.filter(email__iexact=email, is_active=True)[:2])
+    return accounts[0] if len(accounts) == 1 else None
+
+
+def _check_account(*, group: WorkingGroup, member: GroupMember) -> None:
+    """One current membership per account and group: two would give it two roles at once."""
+    if member.user_id is None or member.left_on is not None:
+        return
+    others = group.members.filter(user_id=member.user_id, left_on__isnull=True)
+    if member.pk:
+        others = others.exclude(pk=member.pk)
+    if others.exists():
+        raise ValidationError(
+            {"user": _("This account is already a current member of the group; edit that entry.")}
+        )
+
+
 @transaction.atomic
 def member_add(*, group: WorkingGroup, data: dict[str, Any]) -> GroupMember:
+    """A new member; without an account given, the one account with the member's e-mail."""
     _check_member(data)
     values = {key: data[key] for key in MEMBER_FIELDS if key in data}
-    return GroupMember.objects.create(group=group, **values)
+    if values.get("user") is None:
+        values["user"] = _account_for_email((values.get("email") or "").strip())
+    member = GroupMember(group=group, **values)
+    _check_account(group=group, member=member)
+    member.save()
+    return member
 
 
 @transaction.atomic
@@ -102,6 +130,9 @@ def member_update(*, member: GroupMember, data: dict[str, Any]) -> GroupMember:
     for key in MEMBER_FIELDS:
         if key in data:
             setattr(member, key, data[key])
+    if member.user_id is None:
+        member.user = _account_for_email((member.email or "").strip())
+    _check_account(group=member.group, member=member)
     member.save()
     return member
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -93,13 +93,23 @@ def _territories_per_meeting(roadmap: Roadmap) -> MetricResult:
 
 
 def _collaborations(roadmap: Roadmap, **filters: Any) -> QuerySet:
+    """Collaborations started in the roadmap's years with a partner in one of the group's
+    territories: the pipeline also holds other networks' work, which is not this group's."""
+    from clusterdialogue.clusters.models import ClusterOrganisation
+    from clusterdialogue.clusters.selectors import cluster_in_territory_q
     from clusterdialogue.collaboration.models import Collaboration
+    from clusterdialogue.dialogue.planning.selectors import territory_list_participating
 
+    in_territories = Q(pk__in=[])
+    for territory in territory_list_participating(group=roadmap.group):
+        in_territories |= cluster_in_territory_q(territory=territory)
+    partners = ClusterOrganisation.objects.filter(in_territories)
     return Collaboration.objects.filter(
         started_on__year__gte=roadmap.start_year,
         started_on__year__lte=roadmap.end_year,
+        partners__in=partners,
         **filters,
-    )
+    ).distinct()
 
 
 def _collaborations_started(roadmap: Roadmap) -> MetricResult:

@@ -174,6 +174,33 @@ def indicator_save(
     return _save(Indicator, indicator, {"objective": objective}, data, fields)
 
 
+def _check_not_closed(roadmap: Roadmap) -> None:
+    if roadmap.status == Roadmap.Status.CLOSED:
+        raise ValidationError(
+            _("A closed roadmap is kept as it was closed; draft the next one to change it.")
+        )
+
+
+@transaction.atomic
+def objective_delete(*, objective: Objective) -> None:
+    """Remove an objective with its actions and indicators (and their entered values)."""
+    _check_not_closed(objective.roadmap)
+    objective.delete()
+
+
+@transaction.atomic
+def action_delete(*, action: RoadmapAction) -> None:
+    _check_not_closed(action.objective.roadmap)
+    action.delete()
+
+
+@transaction.atomic
+def indicator_delete(*, indicator: Indicator) -> None:
+    """Remove an indicator with the values entered for it."""
+    _check_not_closed(indicator.objective.roadmap)
+    indicator.delete()
+
+
 @transaction.atomic
 def indicator_value_add(*, indicator: Indicator, user: Any, data: dict[str, Any]) -> IndicatorValue:
     """A hand-entered value, stamped with who entered it."""

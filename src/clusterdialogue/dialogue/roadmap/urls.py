@@ -20,5 +20,6 @@ urlpatterns: list = [
     path(f"{R}indicators/new/", views.indicator_form, name="roadmap-indicator-add"),
     path(f"{R}indicators/<int:part>/", views.indicator_form, name="roadmap-indicator-edit"),
     path(f"{R}indicators/<int:part>/values/new/", views.value_add, name="roadmap-value-add"),
+    path(f"{R}<str:kind>s/<int:part>/delete/", views.part_delete, name="roadmap-part-delete"),
     path(f"{R}export/<str:table>.csv", views.roadmap_export, name="roadmap-export"),
 ]

@@ -6,9 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from clusterdialogue.common.forms import form_service_apply
@@ -135,9 +138,45 @@ def _part_form(
             messages.success(request, _("Saved."))
             return redirect(roadmap)
     title = titles[1] if instance else titles[0]
-    return _form_page(
-        request, {"form": form, "group": roadmap.group, "roadmap": roadmap, "title": title}
-    )
+    context = {"form": form, "group": roadmap.group, "roadmap": roadmap, "title": title}
+    if instance is not None and roadmap.status != Roadmap.Status.CLOSED:
+        context["delete_url"] = reverse(
+            "dialogue:roadmap-part-delete", args=[roadmap.group.slug, roadmap.pk, kind, part_pk]
+        )
+        context["delete_note"] = DELETE_NOTES[kind]
+    return _form_page(request, context)
+
+
+DELETE_NOTES = {
+    "objective": gettext_lazy("Its actions and indicators are removed with it."),
+    "action": "",
+    "indicator": gettext_lazy("The values entered for it are removed with it."),
+}
+DELETERS: dict[str, tuple] = {
+    "objective": (Objective, lambda part: services.objective_delete(objective=part)),
+    "action": (RoadmapAction, lambda part: services.action_delete(action=part)),
+    "indicator": (Indicator, lambda part: services.indicator_delete(indicator=part)),
+}
+
+
+@require_POST
+@login_required
+def part_delete(request: HttpRequest, slug: str, pk: int, kind: str, part: int) -> HttpResponse:
+    """Remove an objective, an action or an indicator of a roadmap that is not closed."""
+    roadmap = _roadmap(request, slug, pk)
+    require(request.user, "roadmap.manage_roadmap", roadmap)
+    if kind not in DELETERS:
+        raise Http404
+    model, delete = DELETERS[kind]
+    owner = "roadmap" if kind == "objective" else "objective__roadmap"
+    instance = get_object_or_404(model, pk=part, **{owner: roadmap})
+    try:
+        delete(instance)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Removed."))
+    return redirect(roadmap)
 
 
 PARTS: dict[str, tuple] = {

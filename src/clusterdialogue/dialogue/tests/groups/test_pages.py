@@ -172,3 +172,25 @@ def test_a_group_named_new_gets_a_slug_the_list_does_not_shadow(group_world):
 
     group = group_create(network=group_world.network, data={"name": "New"})
     assert group.slug == "new-group"
+
+
+def test_member_form_links_an_account_chosen_or_found_by_email(client, group_world):
+    from clusterdialogue.testing.factories import clusters as factories_clusters
+
+    group = group_world.group
+    chosen = factories_clusters.UserFactory(username="example_chosen", email="")
+    found = factories_clusters.UserFactory(username="example_found", email="found@example.org")
+    client.force_login(group_world.user("chair"))
+    url = reverse("dialogue:member-add", args=[group.slug])
+    assert 'name="user"' in client.get(url).content.decode()
+    client.post(url, {"name": "Example chosen", "role": "secretariat", "user": chosen.pk})
+    client.post(url, {"name": "Example found", "role": "member", "email": "FOUND@example.org"})
+    client.post(url, {"name": "Example without", "role": "member", "email": "none@example.org"})
+    members = {m.name: m.user for m in group.members.all()}
+    assert members["Example chosen"] == chosen and members["Example found"] == found
+    assert members["Example without"] is None
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert "no account: the role gives no rights" in page
+    # The linked secretariat now manages the group.
+    client.force_login(chosen)
+    assert client.get(reverse("dialogue:group-edit", args=[group.slug])).status_code == 200

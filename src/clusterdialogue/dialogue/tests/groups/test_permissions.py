@@ -112,6 +112,43 @@ ACTIONS = [
         rule_object=_group,
     ),
     Action(
+        "API: add a member",
+        lambda c, w, s: c.post(
+            "/api/dialogue/members/",
+            {"group": _slug(w), "name": "Example API member", "role": "member", "territory": "QA1"},
+            content_type="application/json",
+        ),
+        lambda w, s: GroupMember.objects.filter(name="Example API member").exists(),
+        MANAGERS,
+        api=True,
+        rule="groups.manage_members",
+        rule_object=_group,
+    ),
+    Action(
+        "API: change a member's role",
+        lambda c, w, s: c.patch(
+            f"/api/dialogue/members/{s['guest'].pk}/",
+            {"role": "secretariat"},
+            content_type="application/json",
+        ),
+        lambda w, s: GroupMember.objects.filter(pk=s["guest"].pk, role="secretariat").exists(),
+        MANAGERS,
+        setup=_guest,
+        api=True,
+        rule="groups.manage_members",
+        rule_object=_group,
+    ),
+    Action(
+        "API: remove a member",
+        lambda c, w, s: c.delete(f"/api/dialogue/members/{s['guest'].pk}/"),
+        lambda w, s: not GroupMember.objects.filter(pk=s["guest"].pk).exists(),
+        MANAGERS,
+        setup=_guest,
+        api=True,
+        rule="groups.manage_members",
+        rule_object=_group,
+    ),
+    Action(
         "page: upload a document",
         lambda c, w, s: c.post(
             reverse("dialogue:document-upload", args=[_slug(w)]),

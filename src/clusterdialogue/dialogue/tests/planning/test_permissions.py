@@ -79,6 +79,30 @@ ACTIONS = [
         rule_object=_group,
     ),
     Action(
+        "API: confirm a proposal (with an override)",
+        lambda c, w, s: c.post(
+            f"/api/dialogue/plans/{w.group.slug}/confirm/",
+            {
+                "start": "2027-01-01",
+                "meetings": 1,
+                "meeting": 1,
+                "host_territory": "DE1",
+                "city": "Example city DE1",
+                "confirmed_start": "2027-04-20",
+                "confirmed_end": "2027-04-21",
+                "override_reason": "Example: an API override",
+            },
+            content_type="application/json",
+        ),
+        lambda w, s: Meeting.objects.filter(
+            group=w.group, override_reason="Example: an API override"
+        ).exists(),
+        MANAGERS,
+        api=True,
+        rule="planning.confirm_meeting",
+        rule_object=_group,
+    ),
+    Action(
         "page: enter school holidays",
         lambda c, w, s: c.post(
             _url("plan-school-holidays", w),

@@ -16,6 +16,7 @@ from clusterdialogue.dialogue.roadmap.selectors import (
     metric_register,
 )
 from clusterdialogue.testing import factories
+from clusterdialogue.testing.factories import clusters as factories_clusters
 from clusterdialogue.testing.factories import dialogue as factories_dialogue
 
 pytestmark = pytest.mark.django_db
@@ -63,19 +64,29 @@ def test_attendance_is_not_recorded_until_the_meetings_feature_has_it(group_worl
         assert "not recorded yet" in str(progress.note)
 
 
+def _collaboration(kind, year, *partners):
+    collaboration = Collaboration.objects.create(
+        title="Example", kind=kind, started_on=datetime.date(year, 3, 1)
+    )
+    collaboration.partners.set(partners)
+    return collaboration
+
+
 def test_collaborations_joint_applications_and_missions_in_the_years(group_world):
     roadmap = factories_dialogue.RoadmapFactory(
         group=group_world.group, start_year=2016, end_year=2018
     )
-    for kind, year in [
-        ("joint_application", 2016),
-        ("joint_application", 2019),
-        ("bilateral", 2017),
-        ("mission", 2018),
-    ]:
-        Collaboration.objects.create(
-            title="Example", kind=kind, started_on=datetime.date(year, 3, 1)
-        )
+    inside = factories.RegionFactory(code="QA11", name="Exampleland North-West", level=2)
+    elsewhere = factories.RegionFactory(code="QB1", name="Otherland", level=1)
+    ours = factories_clusters.ClusterOrganisationFactory(region=inside)
+    also_ours = factories_clusters.ClusterOrganisationFactory(region=group_world.territory.region)
+    theirs = factories_clusters.ClusterOrganisationFactory(region=elsewhere)
+    _collaboration("joint_application", 2016, ours, theirs)
+    _collaboration("joint_application", 2019, ours)  # after the roadmap
+    _collaboration("bilateral", 2017, ours, also_ours)  # counted once
+    _collaboration("mission", 2018, also_ours)
+    _collaboration("mission", 2017, theirs)  # no partner in the group's territories
+    _collaboration("bilateral", 2017)  # no partner at all
     collaborations = indicator_progress(indicator=_computed(roadmap, "collaborations"))
     joint = indicator_progress(indicator=_computed(roadmap, "joint_applications", target=2))
     missions = indicator_progress(indicator=_computed(roadmap, "missions", target=1))

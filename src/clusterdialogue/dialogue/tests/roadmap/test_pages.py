@@ -134,3 +134,34 @@ def test_api_lists_visible_roadmaps_with_progress(client, group_world, roadmap):
     reach = next(i for i in indicators if i["name"] == "Example reach")
     assert (reach["percent"], reach["computed"]) == (75, False)
     assert client.post("/api/dialogue/roadmaps/", {}).status_code in (401, 403, 405)
+
+
+def test_an_action_is_removed_from_its_edit_page(client, group_world, roadmap):
+    client.force_login(group_world.users["chair"])
+    action = roadmap.objectives.get().actions.get()
+    edit = client.get(_url("roadmap-action-edit", roadmap, action.pk)).content.decode()
+    delete_url = _url("roadmap-part-delete", roadmap, "action", action.pk)
+    assert f'action="{delete_url}"' in edit
+    response = client.post(delete_url, follow=True)
+    assert "Example peer review" not in response.content.decode()
+    assert not roadmap.objectives.get().actions.exists()
+
+
+def test_a_closed_roadmap_refuses_removal_and_says_why(client, group_world, roadmap):
+    client.force_login(group_world.users["chair"])
+    Roadmap.objects.filter(pk=roadmap.pk).update(status="closed")
+    objective = roadmap.objectives.get()
+    edit = client.get(_url("roadmap-objective-edit", roadmap, objective.pk)).content.decode()
+    assert "roadmap-part-delete" not in edit and "/delete/" not in edit
+    response = client.post(
+        _url("roadmap-part-delete", roadmap, "objective", objective.pk), follow=True
+    )
+    assert "A closed roadmap is kept as it was closed" in response.content.decode()
+    assert roadmap.objectives.filter(pk=objective.pk).exists()
+
+
+def test_an_unknown_part_kind_is_not_found(client, group_world, roadmap):
+    client.force_login(group_world.users["chair"])
+    objective = roadmap.objectives.get()
+    response = client.post(_url("roadmap-part-delete", roadmap, "meeting", objective.pk))
+    assert response.status_code == 404

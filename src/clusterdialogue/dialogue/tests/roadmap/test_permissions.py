@@ -28,7 +28,8 @@ def _roadmap(world):
     roadmap = factories_dialogue.RoadmapFactory(group=world.group, title="Example plan")
     objective = factories_dialogue.ObjectiveFactory(roadmap=roadmap)
     indicator = factories_dialogue.IndicatorFactory(objective=objective, name="Example manual")
-    return {"roadmap": roadmap, "objective": objective, "indicator": indicator}
+    act = factories_dialogue.RoadmapActionFactory(objective=objective, title="Example to remove")
+    return {"roadmap": roadmap, "objective": objective, "indicator": indicator, "action": act}
 
 
 def _url(name, state, *extra):
@@ -104,6 +105,24 @@ ACTIONS = [
         lambda w, s: s["indicator"].values.exists(),
         rule="roadmap.enter_value",
         on="indicator",
+    ),
+    action(
+        "page: remove an action",
+        lambda c, w, s: c.post(_url("roadmap-part-delete", s, "action", s["action"].pk)),
+        lambda w, s: not RoadmapAction.objects.filter(pk=s["action"].pk).exists(),
+        rule="roadmap.manage_roadmap",
+    ),
+    action(
+        "page: remove an indicator",
+        lambda c, w, s: c.post(_url("roadmap-part-delete", s, "indicator", s["indicator"].pk)),
+        lambda w, s: not Indicator.objects.filter(pk=s["indicator"].pk).exists(),
+        rule="roadmap.manage_roadmap",
+    ),
+    action(
+        "page: remove an objective",
+        lambda c, w, s: c.post(_url("roadmap-part-delete", s, "objective", s["objective"].pk)),
+        lambda w, s: not Objective.objects.filter(pk=s["objective"].pk).exists(),
+        rule="roadmap.manage_roadmap",
     ),
     action(
         "page: close the roadmap",

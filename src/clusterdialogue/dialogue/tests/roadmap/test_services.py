@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
-from clusterdialogue.dialogue.models import Indicator, Objective, Roadmap, RoadmapAction
+from clusterdialogue.dialogue.models import (
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Roadmap,
+    RoadmapAction,
+)
 from clusterdialogue.dialogue.roadmap import services
 from clusterdialogue.testing.factories import dialogue as factories_dialogue
 
@@ -92,3 +100,31 @@ def test_hand_values_only_for_manual_indicators(group_world):
             indicator=indicator, user=None, data={"value": 1, "measured_on": "2017-01-01"}
         )
     assert not indicator.values.exists()
+
+
+def test_removing_an_objective_takes_its_actions_indicators_and_values(group_world):
+    roadmap = factories_dialogue.RoadmapFactory(group=group_world.group)
+    objective = factories_dialogue.ObjectiveFactory(roadmap=roadmap)
+    kept = factories_dialogue.ObjectiveFactory(roadmap=roadmap)
+    factories_dialogue.RoadmapActionFactory(objective=objective)
+    indicator = factories_dialogue.IndicatorFactory(objective=objective)
+    indicator.values.create(value=1, measured_on=datetime.date(2017, 1, 1))
+    services.objective_delete(objective=objective)
+    assert list(roadmap.objectives.all()) == [kept]
+    assert not IndicatorValue.objects.filter(indicator_id=indicator.pk).exists()
+    assert not RoadmapAction.objects.filter(objective_id=objective.pk).exists()
+
+
+@pytest.mark.parametrize("part", ["objective", "action", "indicator"])
+def test_a_closed_roadmap_keeps_its_parts(group_world, part):
+    roadmap = factories_dialogue.RoadmapFactory(group=group_world.group, status="closed")
+    objective = factories_dialogue.ObjectiveFactory(roadmap=roadmap)
+    parts = {
+        "objective": (objective, services.objective_delete),
+        "action": (factories_dialogue.RoadmapActionFactory(objective=objective), services.action_delete),
+        "indicator": (factories_dialogue.IndicatorFactory(objective=objective), services.indicator_delete),
+    }  # fmt: skip
+    instance, delete = parts[part]
+    with pytest.raises(ValidationError, match="closed roadmap"):
+        delete(**{part: instance})
+    assert type(instance).objects.filter(pk=instance.pk).exists()
