@@ -128,3 +128,54 @@ def test_the_refusal_is_translated(client, series_world):
     assert response.status_code == 400
     assert "Choose years" not in response.content.decode()
     assert "2021" in response.content.decode()
+
+
+# --- the API ------------------------------------------------------------------------------------
+
+API = "/api/growth/QA11/"
+
+
+def test_api_refuses_a_period_across_the_break_with_the_message(client, series_world):
+    response = client.get(f"{API}?start=2019&end=2022")
+    assert response.status_code == 400
+    body = response.json()
+    assert "Choose years up to 2020 or from 2021 on." in body["detail"]
+    assert body["series_break"] == {"year": 2021, "before": OLD, "after": NEW}
+    assert body["periods"] == [
+        {"start": 2018, "end": 2020, "dataset": OLD},
+        {"start": 2021, "end": 2022, "dataset": NEW},
+    ]
+
+
+@pytest.mark.parametrize(("start", "end"), [(2018, 2020), (2021, 2022)])
+def test_api_answers_on_each_side_of_the_break(client, series_world, start, end):
+    body = client.get(f"{API}?start={start}&end={end}").json()
+    assert (body["start"], body["end"]) == (start, end)
+    assert body["breaks"] == [{"year": 2021, "before": OLD, "after": NEW}]
+    assert {row["category"] for row in body["categories"]} == {"C29", "C21", "J62"}
+    for row in body["categories"]:
+        parts = row["national_share"] + row["industry_mix"] + row["regional_shift"]
+        assert parts == pytest.approx(row["change"])
+    assert body["totals"]["change"] == pytest.approx(sum(r["change"] for r in body["categories"]))
+
+
+def test_api_defaults_to_the_latest_period_and_checks_its_query(client, series_world):
+    body = client.get(API).json()
+    assert (body["start"], body["end"]) == (2021, 2022)
+    response = client.get(f"{API}?start=2022&end=2021")
+    assert response.status_code == 400
+    assert "start year must be before the end year" in response.json()["end"][0]
+    response = client.get(f"{API}?start=abc")
+    assert response.status_code == 400 and "start" in response.json()
+    assert client.get("/api/growth/NOPE/").status_code == 404
+
+
+def test_api_without_a_break(client, small_world):
+    body = client.get(f"{API}?start=2013&end=2014").json()
+    assert body["breaks"] == [] and len(body["categories"]) == 3
+
+
+def test_api_refusal_is_translated(client, series_world):
+    response = client.get(f"{API}?start=2019&end=2022", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 400
+    assert "Elija años hasta 2020 o desde 2021." in response.json()["detail"]
