@@ -30,6 +30,7 @@ from clusterdialogue.statistics.api.views import (
     MappingResultViewSet,
     ObservationViewSet,
 )
+from clusterdialogue.statistics.growth.api import RegionGrowthViewSet
 
 router = DefaultRouter()
 router.register("regions", RegionViewSet)
@@ -40,6 +41,7 @@ router.register("datasets", DatasetViewSet)
 router.register("industries", IndustryViewSet)
 router.register("observations", ObservationViewSet)
 router.register("mapping", MappingResultViewSet, basename="mappingresult")
+router.register("growth", RegionGrowthViewSet, basename="growth")  # {code}/?start=&end=
 router.register("clusters", ClusterOrganisationViewSet)  # also /api/clusters/search/?q=
 router.register("cluster-members", ClusterMemberViewSet)
 router.register("cluster-labels", LabelViewSet)

@@ -210,14 +210,24 @@ def region_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         # No figures in the network-wide default year: show the region's latest year instead.
         year = context["year"] = years[-1]
     results = list(mapping.mapping_for_region(code=data_region.data_code, scheme=scheme, year=year))
-    start_year = years[0] if years and year and years[0] < year else None
-    growth = (
-        mapping.mapping_growth(
-            code=data_region.data_code, scheme=scheme, start_year=start_year, end_year=year
+    # Growth is computed within one dataset of the series only: from the first year of the
+    # period that holds the year shown (from 2021 on for sbs_r_nuts2021), never across a break.
+    series = mapping.mapping_series(code=data_region.data_code, scheme=scheme)
+    if series.periods:
+        since = getattr(series.period_of(year), "start", None)
+    else:  # results without a recorded dataset: one series, as far as is known
+        since = years[0] if years else None
+    start_year = since if since is not None and year and since < year else None
+    try:
+        growth = (
+            mapping.mapping_growth(
+                code=data_region.data_code, scheme=scheme, start_year=start_year, end_year=year
+            )
+            if start_year
+            else {}
         )
-        if start_year
-        else {}
-    )
+    except mapping.SeriesBreakError:  # a year of unknown dataset between two known ones
+        start_year, growth = None, {}
     rows = [
         {
             "result": r,
@@ -256,6 +266,7 @@ def region_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         rows=top,
         all_rows=rows,
         start_year=start_year,
+        series_breaks=series.breaks,
         region_years=years,
         territory=next((t for t in territories if t.region_id == region.pk), None),
         sources=sorted({r.source for r in results}),

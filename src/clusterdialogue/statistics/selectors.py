@@ -10,8 +10,10 @@ import pandas as pd
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max, QuerySet
+from django.utils.translation import gettext as _
 
 from clusterdialogue.core.growth import shift_share
+from clusterdialogue.core.series import Period, period_breaks, series_breaks, series_periods
 from clusterdialogue.regions.models import Region, RegionCodeChange
 from clusterdialogue.regions.selectors import region_successor_map
 from clusterdialogue.statistics.models import Industry, MappingResult, Observation
@@ -313,8 +315,119 @@ def mapping_for_region(*, code: str, scheme: str, year: int) -> QuerySet[Mapping
     )
 
 
+@dataclass(frozen=True)
+class SeriesBreak:
+    """A break in a region's series: the first year of the new dataset, and both datasets."""
+
+    year: int
+    before: str
+    after: str
+
+
+class SeriesBreakError(ValueError):
+    """Growth or shift-share was asked for across a break in the series.
+
+    ``str(error)`` is the translated message for the user: where the series breaks and which
+    years to choose instead; ``periods`` are the region's periods free of a break.
+    """
+
+    def __init__(self, series_break: SeriesBreak, periods: list[Period]) -> None:
+        self.series_break = series_break
+        self.periods = periods
+        super().__init__(series_break_message(series_break, periods))
+
+
+def series_break_message(series_break: SeriesBreak, periods: list[Period]) -> str:
+    """Why no growth is computed across ``series_break``, and what to choose instead."""
+    before = [p.end for p in periods if p.end < series_break.year]
+    return _(
+        "The series breaks between %(last)s and %(year)s: up to %(last)s the figures come "
+        "from %(before)s, from %(year)s on from %(after)s, so growth and shift-share are not "
+        "computed across the break. Choose years up to %(last)s or from %(year)s on."
+    ) % {
+        "last": before[-1] if before else series_break.year - 1,
+        "year": series_break.year,
+        "before": series_break.before,
+        "after": series_break.after,
+    }
+
+
+def _series_datasets(
+    *, code: str, scheme: str, start_year: int | None = None, end_year: int | None = None
+) -> dict[int, str]:
+    """The dataset of each year with mapping results for the region with data code ``code``."""
+    rows = MappingResult.objects.filter(region__code=code, scheme=scheme)
+    if start_year is not None:
+        rows = rows.filter(year__gte=start_year)
+    if end_year is not None:
+        rows = rows.filter(year__lte=end_year)
+    return dict(rows.values_list("year", "dataset").distinct().order_by("year", "dataset"))
+
+
+@dataclass(frozen=True)
+class Series:
+    """A region's stored mapping as a series: its periods from one dataset each, oldest first."""
+
+    periods: tuple[Period, ...]
+
+    @property
+    def breaks(self) -> list[SeriesBreak]:
+        """Every break (change of dataset), oldest first."""
+        return [SeriesBreak(*found) for found in period_breaks(self.periods)]
+
+    @property
+    def growth_periods(self) -> list[Period]:
+        """The periods of two years or more: the longest spans growth can be computed over."""
+        return [p for p in self.periods if p.start < p.end]
+
+    def period_of(self, year: int | None) -> Period | None:
+        """The period holding ``year``, or None (no such year, or its dataset unknown)."""
+        return next(
+            (p for p in self.periods if year is not None and p.start <= year <= p.end), None
+        )
+
+
+def mapping_series(*, code: str, scheme: str = DEFAULT_SCHEME) -> Series:
+    """The series of the region with data code ``code``: its periods and breaks."""
+    return Series(periods=tuple(mapping_series_periods(code=code, scheme=scheme)))
+
+
+def mapping_series_periods(*, code: str, scheme: str = DEFAULT_SCHEME) -> list[Period]:
+    """The periods of a region's stored mapping free of a series break, oldest first.
+
+    Each is ``(start, end, dataset)``; growth and shift-share are computed within one only.
+    """
+    return series_periods(_series_datasets(code=code, scheme=scheme))
+
+
+def mapping_series_break(
+    *, code: str, scheme: str = DEFAULT_SCHEME, start_year: int, end_year: int
+) -> SeriesBreak | None:
+    """The first break in the series of a region between two years (both included), or None.
+
+    The stored mapping results of each year record the dataset they were computed from;
+    the series breaks where that dataset changes (``sbs_r_nuts06_r2`` up to 2020,
+    ``sbs_r_nuts2021`` from 2021). Years without a recorded dataset are left out.
+    """
+    found = series_breaks(
+        _series_datasets(code=code, scheme=scheme, start_year=start_year, end_year=end_year)
+    )
+    return SeriesBreak(*found[0]) if found else None
+
+
+def mapping_check_no_break(*, code: str, scheme: str, start_year: int, end_year: int) -> None:
+    """Raise :class:`SeriesBreakError` when the years ``start_year..end_year`` span a break."""
+    found = mapping_series_break(code=code, scheme=scheme, start_year=start_year, end_year=end_year)
+    if found is not None:
+        raise SeriesBreakError(found, mapping_series_periods(code=code, scheme=scheme))
+
+
 def mapping_growth(*, code: str, scheme: str, start_year: int, end_year: int) -> dict[str, float]:
-    """Compound annual employment growth per category between two years, for one region."""
+    """Compound annual employment growth per category between two years, for one region.
+
+    Raises :class:`SeriesBreakError` when the two years lie on either side of a series break.
+    """
+    mapping_check_no_break(code=code, scheme=scheme, start_year=start_year, end_year=end_year)
     rows = MappingResult.objects.filter(
         region__code=code, scheme=scheme, year__in=[start_year, end_year]
     ).values_list("category__code", "year", "employment")
@@ -359,7 +472,9 @@ def mapping_shift_share(
 
     The benchmark is the sum over all regions of the same level with figures in both years,
     as for the location quotients. Columns as :func:`clusterdialogue.core.growth.shift_share`.
+    Raises :class:`SeriesBreakError` when the two years lie on either side of a series break.
     """
+    mapping_check_no_break(code=code, scheme=scheme, start_year=start_year, end_year=end_year)
     rows = MappingResult.objects.filter(
         scheme=scheme, level=level, year__in=[start_year, end_year]
     ).values_list("year", "region__code", "category__code", "employment")

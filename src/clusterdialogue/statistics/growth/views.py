@@ -12,7 +12,7 @@ from clusterdialogue.portal.exports import csv_response, wants_csv
 from clusterdialogue.regions.models import Region
 from clusterdialogue.statistics import selectors
 from clusterdialogue.statistics.growth.forms import GrowthQueryForm
-from clusterdialogue.statistics.models import Industry
+from clusterdialogue.statistics.growth.selectors import growth_rows, growth_totals, growth_years
 
 
 @require_GET
@@ -22,42 +22,41 @@ def region_growth(request: HttpRequest, code: str) -> HttpResponse:
     form = GrowthQueryForm(request.GET or None)
     scheme = form.value("scheme", selectors.DEFAULT_SCHEME)
     data = selectors.region_data_code(region=region, scheme=scheme)
-    years = sorted(
-        set(
-            selectors.MappingResult.objects.filter(
-                region__code=data.data_code, scheme=scheme
-            ).values_list("year", flat=True)
-        )
+    chosen = growth_years(
+        code=data.data_code,
+        scheme=scheme,
+        start=form.value("start", None),
+        end=form.value("end", None),
     )
-    start = form.value("start", years[0] if years else None)
-    end = form.value("end", years[-1] if years else None)
+    years, start, end = chosen.years, chosen.start, chosen.end
     error = form.errors.as_text() if form.is_bound and not form.is_valid() else ""
     if start is not None and end is not None and start >= end:
         error = _("The start year must be before the end year.")
-    table = (
-        selectors.mapping_shift_share(
-            code=data.data_code,
-            scheme=scheme,
-            level=region.level if region.level is not None else 2,
-            start_year=start,
-            end_year=end,
-        )
-        if years and not error
-        else None
-    )
-    language = get_language() or "en"
-    names = {i.code: i.name_in(language) for i in Industry.objects.filter(scheme=scheme)}
-    rows = [] if table is None else table.sort_values("change").to_dict("records")
-    for row in rows:
-        row["name"] = names.get(row["category"], row["category"])
-    if wants_csv(request) and not error:
-        columns = ["category", "name", *selectors.SHIFT_SHARE_COLUMNS]
-        return csv_response(
-            f"{region.code}_shift_share_{start}_{end}.csv",
-            ["region", "data_code", *columns],
-            ([region.code, data.data_code, *[row[c] for c in columns]] for row in rows),
-        )
-    totals = {column: sum(row[column] for row in rows) for column in selectors.SHIFT_SHARE_COLUMNS}
+    rows: list[dict] = []
+    series_break = None
+    if years and not error:
+        try:
+            rows = growth_rows(
+                code=data.data_code,
+                scheme=scheme,
+                level=region.level if region.level is not None else 2,
+                start=start,
+                end=end,
+                language=get_language() or "en",
+            )
+        except selectors.SeriesBreakError as refused:
+            error, series_break = str(refused), refused.series_break
+    if wants_csv(request):
+        if series_break is not None:
+            return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+        if not error:
+            columns = ["category", "name", *selectors.SHIFT_SHARE_COLUMNS]
+            return csv_response(
+                f"{region.code}_shift_share_{start}_{end}.csv",
+                ["region", "data_code", *columns],
+                ([region.code, data.data_code, *[row[c] for c in columns]] for row in rows),
+            )
+    totals = growth_totals(rows)
     chart = {
         "data": [
             {
@@ -99,5 +98,9 @@ def region_growth(request: HttpRequest, code: str) -> HttpResponse:
             "totals": totals,
             "chart": chart,
             "error": error,
+            "series_break": series_break,
+            "breaks": chosen.series.breaks,
+            "growth_periods": chosen.series.growth_periods,
         },
+        status=400 if series_break is not None else 200,
     )
