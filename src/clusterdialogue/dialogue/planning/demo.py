@@ -33,6 +33,9 @@ EVENT = (
 )
 
 
+EXAMPLE_HOURS = (dt.time(9, 30), dt.time(16, 0))
+
+
 @transaction.atomic
 def planning_demo_load(*, group: WorkingGroup) -> None:
     """Add the example history, school holidays and event (idempotent: only into an empty group)."""
@@ -57,6 +60,9 @@ def planning_demo_load(*, group: WorkingGroup) -> None:
                 timezone=next(s.timezone for s in specs if s.code == p.territory),
                 start=p.start,
                 end=p.end,
+                # Example hours, so the calendar entries carry the host city's time zone.
+                starts_at=EXAMPLE_HOURS[0],
+                ends_at=EXAMPLE_HOURS[1],
                 status=Meeting.Status.HELD,
                 is_example=True,
                 is_public=group.is_public,
