@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpRequest, HttpResponse
+
+from clusterdialogue.common.spreadsheets import csv_writer
 
 
 def wants_csv(request: HttpRequest) -> bool:
@@ -13,12 +14,12 @@ def wants_csv(request: HttpRequest) -> bool:
 
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
-    """A CSV download (UTF-8 with BOM so spreadsheet programs read accents correctly)."""
+    """A CSV download (UTF-8 with BOM so spreadsheet programs read accents correctly), its
+    cells never read as formulas (``common.spreadsheets``)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+    writer.writerows(rows)
     return response

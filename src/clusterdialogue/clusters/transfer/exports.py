@@ -14,7 +14,6 @@ Contact persons are personal data and are never exported, whoever asks.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -25,6 +24,7 @@ from django.db.models import QuerySet
 
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.clusters.transfer.importing.organisations import CLUSTER_COLUMNS
+from clusterdialogue.common.spreadsheets import csv_writer, xlsx_bytes
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -96,7 +96,7 @@ def clusters_export(
         content = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     elif format == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv_writer(buffer, lineterminator="\n")
         writer.writerow(CLUSTER_COLUMNS)
         writer.writerows([_text(row[c]) for c in CLUSTER_COLUMNS] for row in rows)
         content = buffer.getvalue().encode("utf-8")
@@ -106,24 +106,10 @@ def clusters_export(
 
 
 def _xlsx(rows: list[dict[str, Any]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    def cell(value: Any) -> Any:
+        return (
+            _text(value) if isinstance(value, list | dt.date | Decimal) or value is None else value
+        )
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("cluster organisations")
-    sheet.append(list(CLUSTER_COLUMNS))
-    for row in rows:
-        cells = []
-        for column in CLUSTER_COLUMNS:
-            value = row[column]
-            if isinstance(value, list | dt.date | Decimal) or value is None:
-                value = _text(value)
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                # openpyxl would store text starting with '=' as a formula; it stays text.
-                cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    table = ([cell(row[column]) for column in CLUSTER_COLUMNS] for row in rows)
+    return xlsx_bytes([("cluster organisations", CLUSTER_COLUMNS, table)])

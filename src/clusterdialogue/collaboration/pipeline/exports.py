@@ -5,7 +5,6 @@ Counts and structure only, like the pages: no collaboration's title or text.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -17,6 +16,7 @@ from clusterdialogue.collaboration.pipeline.selectors import (
     PipelineStatistics,
     StatisticsRow,
 )
+from clusterdialogue.common.spreadsheets import xlsx_bytes
 from clusterdialogue.portal.exports import csv_response
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -71,24 +71,7 @@ def tables_csv(filename: str, tables: Sequence[Table]) -> HttpResponse:
 
 def tables_xlsx(filename: str, tables: Sequence[Table]) -> HttpResponse:
     """One worksheet per table."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    for sheet, header, rows in tables:
-        worksheet = workbook.create_sheet(sheet[:31])
-        worksheet.append(header)
-        for row in rows:
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(worksheet, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # a name starting with '=' stays text, not a formula
-                cells.append(cell)
-            worksheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response = HttpResponse(xlsx_bytes(tables), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -132,7 +132,7 @@ def plan_csv(request: HttpRequest, slug: str) -> HttpResponse:
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     out = io.StringIO()
-    plan_csv_write(proposals=proposals, out=out, word=reason_display)
+    plan_csv_write(proposals=proposals, out=out, word=reason_display, safe=True)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{group.slug}_plan.csv"'
     return response

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
+from clusterdialogue.common.spreadsheets import csv_writer
 from clusterdialogue.dialogue.models import Roadmap, RoadmapAction
 from clusterdialogue.dialogue.roadmap.selectors import roadmap_detail
 
@@ -17,7 +17,7 @@ INDICATOR_COLUMNS = [
 
 def roadmap_actions_csv(*, roadmap: Roadmap) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(ACTION_COLUMNS)
     actions = RoadmapAction.objects.filter(objective__roadmap=roadmap).select_related(
         "objective", "owner_member", "territory__region"
@@ -34,7 +34,7 @@ def roadmap_actions_csv(*, roadmap: Roadmap) -> str:
 
 def roadmap_indicators_csv(*, roadmap: Roadmap) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(INDICATOR_COLUMNS)
     for row in roadmap_detail(roadmap=roadmap):
         for progress in row["progress"]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.utils import formats
 
@@ -22,3 +24,18 @@ def percent(value: float | None, digits: int = 1) -> str:
         return "\u2013"  # en dash
     text = f"{100 * value:+.{digits}f} %"
     return text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+
+
+@register.filter
+def http_url(value: object) -> str:
+    """A stored web address fit for an ``href``: only ``http``/``https``, else ``""``.
+
+    Whatever the database holds (a ``javascript:`` or ``data:`` address saved by any path),
+    templates link only to web pages; the text is still shown, unlinked.
+    """
+    text = str(value or "").strip()
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return ""
+    return text if scheme in ("http", "https") else ""

@@ -94,7 +94,8 @@ def test_xlsx_keeps_text_that_looks_like_a_formula(profiles):
     header = [cell.value for cell in sheet[1]]
     assert header == list(CLUSTER_COLUMNS)
     note = sheet.cell(row=3, column=header.index("note") + 1)
-    assert note.value == "=not a formula" and note.data_type == "s"
+    # Stored as text, and quoted so that no spreadsheet program runs it (issue: formula injection).
+    assert note.value == "'=not a formula" and note.data_type == "s"
 
 
 def test_unknown_format_is_refused(profiles):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from clusterdialogue.common.spreadsheets import spreadsheet_text_restore
 from clusterdialogue.core.io._common import decode_text, read_bytes, read_csv_records
 from clusterdialogue.core.io.errors import DataFileError
 
@@ -62,7 +63,12 @@ def table_read(*, source: Source, name: str | None = None) -> Table:
             )
     table = Table(name=fname, header=[k for k in keys if k])
     for line, record in zip(lines, records, strict=True):
-        cells = {k: (v or "").strip() for k, v in zip(keys, record, strict=False) if k}
+        # A file this platform exported has formula-like text quoted; it is read back as it was.
+        cells = {
+            k: spreadsheet_text_restore((v or "").strip())
+            for k, v in zip(keys, record, strict=False)
+            if k
+        }
         if any(cells.values()):
             table.rows.append((line, cells))
     return table

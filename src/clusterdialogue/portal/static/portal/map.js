@@ -123,3 +123,10 @@ var ClusterMap = (function () {
   }
   return { territories: territories, choropleth: choropleth, countryOutlines: countryOutlines };
 })();
+
+/* Maps declared in the page (data-cluster-map="territories" or "choropleth") start here: the
+   Content Security Policy allows no inline script. */
+document.querySelectorAll("[data-cluster-map]").forEach(function (element) {
+  var start = ClusterMap[element.dataset.clusterMap];
+  if (start && element.id) { start(element.id); }
+});
