@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from clusterdialogue.cli import (
     clusters,
     data,
+    deploy,
     dialogue,
     directory,
     events,
@@ -35,7 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Cluster Dialogue: regional cluster mapping and collaboration for networks of regions.",
     )
     groups = parser.add_subparsers(dest="group", metavar="COMMAND", required=True)
-    for module in (imports, mapping, match, data, clusters, directory, dialogue, events, web):
+    for module in (
+        imports,
+        mapping,
+        match,
+        data,
+        clusters,
+        directory,
+        dialogue,
+        events,
+        web,
+        deploy,
+    ):
         module.register(groups)
     return parser
 

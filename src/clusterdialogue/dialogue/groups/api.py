@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
@@ -64,6 +65,7 @@ class WorkingGroupViewSet(viewsets.ReadOnlyModelViewSet):
         return group_list_visible(user=self.request.user)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class TerritoryCodeField(serializers.Field):
     """A territory given by its region code (``DE1``); the serializer finds it in the group's
     network (a region can be a territory of several networks)."""
