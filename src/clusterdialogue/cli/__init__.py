@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from clusterdialogue.cli import (
+    backup,
     clusters,
     data,
     deploy,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         events,
         web,
         deploy,
+        backup,
     ):
         module.register(groups)
     return parser
