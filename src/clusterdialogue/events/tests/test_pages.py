@@ -1,0 +1,111 @@
+"""Every page of the events app opens for the people it is for, and hides what it should."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from clusterdialogue.events.b2b import services as b2b
+from clusterdialogue.events.schedule.services import event_schedule
+
+pytestmark = pytest.mark.django_db
+
+
+def _pages(world) -> dict[str, tuple[str, str]]:
+    slug = world.event.slug
+    b = world.participants["b"].pk
+    return {
+        "list": ("events:event-list", []),
+        "detail": ("events:event-detail", [slug]),
+        "participants": ("events:participant-list", [slug]),
+        "profile": ("events:participant-detail", [slug, b]),
+        "requests": ("events:my-requests", [slug]),
+        "unavailability": ("events:unavailability", [slug]),
+        "agenda": ("events:agenda", [slug]),
+        "register": ("events:register", [slug]),
+    }
+
+
+def test_the_public_sees_the_list_and_a_public_event(client, events_world):
+    assert "Example B2B event" in client.get(reverse("events:event-list")).content.decode()
+    page = client.get(events_world.event.get_absolute_url()).content.decode()
+    assert "Opening talk" in page and "Meetings 9:00" in page
+    assert "Example person A" not in page  # participants are for participants and organisers
+    events_world.event.is_public = False
+    events_world.event.save()
+    assert client.get(events_world.event.get_absolute_url()).status_code == 404
+    assert "Example B2B event" not in client.get(reverse("events:event-list")).content.decode()
+
+
+def test_a_participant_opens_every_page_of_theirs(client, events_world):
+    client.force_login(events_world.user("manager"))
+    for name, (url_name, args) in _pages(events_world).items():
+        response = client.get(reverse(url_name, args=args))
+        assert response.status_code == 200, name
+    detail = client.get(events_world.event.get_absolute_url()).content.decode()
+    assert "Example person B" in detail and "My agenda" in detail
+    profile = client.get(
+        reverse(
+            "events:participant-detail",
+            args=[events_world.event.slug, events_world.participants["b"].pk],
+        )
+    )
+    assert "Request a meeting" in profile.content.decode()
+
+
+def test_an_outsider_gets_no_participant_pages(client, events_world):
+    client.force_login(events_world.user("outsider"))
+    slug = events_world.event.slug
+    assert client.get(reverse("events:participant-list", args=[slug])).status_code == 403
+    assert client.get(reverse("events:my-requests", args=[slug])).status_code == 404
+    assert client.get(reverse("events:agenda", args=[slug])).status_code == 404
+    assert client.get(reverse("events:schedule", args=[slug])).status_code == 403
+    assert (
+        client.get(reverse("events:register", args=[slug])).status_code == 403
+    )  # acts for no cluster
+
+
+def test_organiser_pages_show_the_result_and_the_table_plan(client, events_world):
+    a, b = events_world.participants["a"], events_world.participants["b"]
+    request = b2b.meeting_request_create(requester=a, partner=b, priority=2)
+    b2b.meeting_request_respond(request=request, by=b, accept=True)
+    event_schedule(event=events_world.event, time_limit=2, workers=1)
+    client.force_login(events_world.user("organiser"))
+    page = client.get(reverse("events:schedule", args=[events_world.event.slug])).content.decode()
+    assert "Scheduled 1 of 1 (must 1 of 1); upper bound 1; gap 0.00%" in page
+    assert "Example person A" in page and "Table plan" in page
+    for url in (
+        reverse("events:event-edit", args=[events_world.event.slug]),
+        reverse("events:event-create"),
+        reverse("events:participant-list", args=[events_world.event.slug]),
+        reverse("events:agenda", args=[events_world.event.slug]) + f"?participant={a.pk}",
+    ):
+        response = client.get(url)
+        assert response.status_code == (403 if url.endswith("/new/") else 200), url
+    client.force_login(events_world.user("secretariat"))
+    assert client.get(reverse("events:event-create")).status_code == 200
+
+
+def test_the_agenda_names_the_partner_and_links_to_their_profile(client, events_world):
+    a, b = events_world.participants["a"], events_world.participants["b"]
+    b2b.meeting_add_by_organiser(
+        event=events_world.event, requester=a, partner=b, slot=events_world.slots[1]
+    )
+    client.force_login(events_world.user("partner"))
+    page = client.get(reverse("events:agenda", args=[events_world.event.slug])).content.decode()
+    assert "Example person A" in page
+    assert events_world.organisations["a"].get_absolute_url() in page
+    assert "2031-05-06 10:00" in page  # the slot in the event's time zone
+
+
+def test_the_events_menu_leads_to_the_list(client, events_world):
+    from django.contrib.auth.models import AnonymousUser
+
+    from clusterdialogue.portal.navigation.registry import Place
+    from clusterdialogue.portal.navigation.selectors import menu_visible
+
+    groups = {g.key: g for g in menu_visible(place=Place(user=AnonymousUser()))}
+    (link,) = groups["events"].links
+    assert str(link.label) == "Missions and B2B events"
+    assert link.url == reverse("events:event-list")
+    assert client.get(link.url).status_code == 200
