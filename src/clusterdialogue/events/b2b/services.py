@@ -30,7 +30,9 @@ from clusterdialogue.events.models import (
 Status = MeetingRequest.Status
 
 
-def _pair_check(requester: Participant, partner: Participant, priority: int, now) -> None:
+def _pair_check(
+    requester: Participant, partner: Participant, priority: int, now, *, own: bool = True
+) -> None:
     if partner is None:
         raise ValidationError({"partner": _("This field is required.")})
     if requester.event_id != partner.event_id:
@@ -38,7 +40,9 @@ def _pair_check(requester: Participant, partner: Participant, priority: int, now
     if requester.pk == partner.pk:
         raise ValidationError({"partner": _("Choose another participant than yourself.")})
     if requester.status != Participant.Status.APPROVED:
-        raise ValidationError({"requester": _("Your registration is not approved yet.")})
+        if own:
+            raise ValidationError({"requester": _("Your registration is not approved yet.")})
+        raise ValidationError({"requester": _("This participant's registration is not approved.")})
     if partner.status != Participant.Status.APPROVED:
         raise ValidationError({"partner": _("This participant's registration is not approved.")})
     if priority not in MeetingRequest.Priority.values:
@@ -179,7 +183,7 @@ def meeting_add_by_organiser(
         raise ValidationError({"requester": _("Choose a participant of this event.")})
     if partner is not None and partner.event_id != event.pk:
         raise ValidationError({"partner": _("Choose a participant of this event.")})
-    _pair_check(requester, partner, priority, now)
+    _pair_check(requester, partner, priority, now, own=False)
     table = None
     if slot is not None:
         if slot.event_id != event.pk or slot.kind != Session.Kind.MEETINGS:

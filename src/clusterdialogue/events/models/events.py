@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -103,7 +105,9 @@ class Session(models.Model):
         ]  # fmt: skip
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.start:%Y-%m-%d %H:%M})"
+        # In the event's time zone: the organisers type and read the programme in local time.
+        local = self.start.astimezone(zoneinfo.ZoneInfo(self.event.timezone))
+        return f"{self.title} ({local:%Y-%m-%d %H:%M})"
 
     @property
     def is_meeting_slot(self) -> bool:

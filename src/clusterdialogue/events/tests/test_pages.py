@@ -109,3 +109,81 @@ def test_the_events_menu_leads_to_the_list(client, events_world):
     assert str(link.label) == "Missions and B2B events"
     assert link.url == reverse("events:event-list")
     assert client.get(link.url).status_code == 200
+
+
+def test_registration_refusals_show_at_their_field_and_store_nothing(client, events_world):
+    from clusterdialogue.events.models import Participant
+
+    client.force_login(events_world.user("partner"))  # acts for cluster B only
+    url = reverse("events:register", args=[events_world.event.slug])
+    before = Participant.objects.count()
+    other = client.post(
+        url,
+        {"organisation": events_world.organisations["a"].pk, "name": "X", "email": "x@example.org"},
+    )
+    assert other.status_code == 400
+    duplicate = client.post(
+        url,
+        {
+            "organisation": events_world.organisations["b"].pk,
+            "name": "X",
+            "email": "person-a@example.org",
+        },
+    )
+    assert duplicate.status_code == 400
+    assert "This e-mail address is already registered for the event." in duplicate.content.decode()
+    assert Participant.objects.count() == before
+    done = client.post(
+        url,
+        {
+            "organisation": events_world.organisations["b"].pk,
+            "name": "Example colleague",
+            "email": "partner@example.org",
+        },
+    )
+    assert done.status_code == 302
+    mine = Participant.objects.get(email="partner@example.org")
+    assert (mine.status, mine.user, mine.type) == (
+        "pending",
+        events_world.user("partner"),
+        "delegation",
+    )
+
+
+def test_programme_times_are_typed_in_the_event_s_time_zone(client, events_world):
+    from clusterdialogue.events.models import Session
+    from clusterdialogue.events.tests.conftest import at
+
+    client.force_login(events_world.user("organiser"))
+    client.post(
+        reverse("events:session-add", args=[events_world.event.slug]),
+        {
+            "kind": "networking",
+            "title": "Evening reception",
+            "start": "2031-05-06T19:00",
+            "end": "2031-05-06T21:00",
+        },
+    )
+    session = Session.objects.get(title="Evening reception")
+    assert session.start == at(6, 19) and session.end == at(6, 21)  # 19:00 in Berlin
+    page = client.get(events_world.event.get_absolute_url()).content.decode()
+    assert "19:00–21:00" in page
+
+
+def test_the_schedule_page_says_what_to_do_without_meeting_slots(client, events_world):
+    events_world.event.sessions.filter(kind="meetings").delete()
+    client.force_login(events_world.user("organiser"))
+    response = client.post(reverse("events:schedule", args=[events_world.event.slug]), follow=True)
+    assert (
+        "Add meeting slots to the programme (kind: B2B meetings) first."
+        in response.content.decode()
+    )
+
+
+def test_pages_in_french(client, events_world):
+    client.force_login(events_world.user("organiser"))
+    french = {"HTTP_ACCEPT_LANGUAGE": "fr"}
+    page = client.get(reverse("events:schedule", args=[events_world.event.slug]), **french)
+    assert "Planifier les rendez-vous" in page.content.decode()
+    listing = client.get(reverse("events:event-list"), **french).content.decode()
+    assert "Missions et rencontres B2B" in listing

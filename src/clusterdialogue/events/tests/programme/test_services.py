@@ -104,3 +104,7 @@ def test_sessions_lie_within_the_event_and_end_after_they_start(events_world):
     assert "kind" in error.value.message_dict
     services.session_remove(session=slot)
     assert not Session.objects.filter(pk=slot.pk).exists()
+
+
+def test_a_programme_item_is_named_in_the_event_s_time(events_world):
+    assert str(events_world.slots[0]) == "Meetings 9:00 (2031-05-06 09:00)"
