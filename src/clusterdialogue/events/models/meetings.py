@@ -73,6 +73,9 @@ class ScheduledMeeting(models.Model):
         ordering = ["session__start", "table"]
         verbose_name = _("scheduled meeting")
         verbose_name_plural = _("scheduled meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "table"], name="unique_slot_table")
+        ]
 
     def __str__(self) -> str:
         return f"{self.request} @ {self.session} #{self.table}"

@@ -32,6 +32,13 @@ RULES = register_rules(
             lambda user, participant: user_manages_event(user, participant.event),
             who="the secretariat and the event's organisers",
         ),
+        "withdraw": Rule(
+            lambda user, participant: (
+                user_is_participant(user, participant)
+                or user_manages_event(user, participant.event)
+            ),
+            who="the participant themselves, the event's organisers and the secretariat",
+        ),
         "set_unavailability": Rule(
             lambda user, participant: (
                 user_is_participant(user, participant)

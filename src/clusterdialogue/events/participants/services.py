@@ -131,6 +131,20 @@ def participant_decline(*, participant: Participant) -> Participant:
 
 
 @transaction.atomic
+def participant_withdraw(*, participant: Participant) -> Participant:
+    """The participant leaves the event: their open requests are cancelled, meetings dropped."""
+    participant = _decide(
+        participant,
+        Participant.Status.WITHDRAWN,
+        (Participant.Status.PENDING, Participant.Status.APPROVED),
+    )
+    from clusterdialogue.events.b2b.services import meeting_requests_cancel_for
+
+    meeting_requests_cancel_for(participant=participant)
+    return participant
+
+
+@transaction.atomic
 def unavailability_set(*, participant: Participant, sessions: Iterable[Session]) -> list[Session]:
     """The meeting slots in which the participant cannot meet (replaces what was set before)."""
     sessions = list(sessions)

@@ -13,5 +13,10 @@ urlpatterns: list = [
         views.participant_decide,
         name="participant-decide",
     ),
+    path(
+        "<slug:slug>/participants/<int:pk>/withdraw/",
+        views.participant_withdraw,
+        name="participant-withdraw",
+    ),
     path("<slug:slug>/unavailability/", views.unavailability, name="unavailability"),
 ]

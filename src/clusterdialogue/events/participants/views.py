@@ -125,6 +125,21 @@ def participant_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 
 
 @login_required
+@require_POST
+def participant_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = event_get_visible(user=request.user, slug=slug)
+    participant = _participant(request, event, pk)
+    require(request.user, "participants.withdraw", participant)
+    try:
+        services.participant_withdraw(participant=participant)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s no longer takes part.") % {"name": participant.name})
+    return redirect(event)
+
+
+@login_required
 def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
     event = event_get_visible(user=request.user, slug=slug)
     chosen = request.GET.get("participant", "")

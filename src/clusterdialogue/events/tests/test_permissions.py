@@ -192,6 +192,16 @@ ACTIONS = [
         rule_object=lambda w, s: s["participant"],
     ),
     Action(
+        "page: withdraw A's registration",
+        lambda c, w, s: c.post(_url(w, "participant-withdraw", w.participants["a"].pk)),
+        lambda w, s: Participant.objects.filter(
+            pk=w.participants["a"].pk, status="withdrawn"
+        ).exists(),
+        {"manager": APPLIED, **MANAGERS},
+        rule="participants.withdraw",
+        rule_object=lambda w, s: w.participants["a"],
+    ),
+    Action(
         "page: set A's unavailability",
         lambda c, w, s: c.post(
             _url(w, "unavailability") + f"?participant={w.participants['a'].pk}",

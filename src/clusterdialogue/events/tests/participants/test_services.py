@@ -120,3 +120,17 @@ def test_unavailability_replaces_and_only_takes_meeting_slots(events_world):
         services.unavailability_set(participant=a, sessions=[one, talk])
     assert "sessions" in error.value.message_dict
     assert Unavailability.objects.filter(participant=a).count() == 1
+
+
+def test_withdrawing_leaves_the_event_and_frees_the_pair(events_world):
+    a, b = events_world.participants["a"], events_world.participants["b"]
+    request = b2b.meeting_add_by_organiser(
+        event=events_world.event, requester=a, partner=b, slot=events_world.slots[0]
+    )
+    services.participant_withdraw(participant=a)
+    a.refresh_from_db(), request.refresh_from_db()
+    assert (a.status, request.status) == ("withdrawn", "cancelled")
+    assert not hasattr(request, "scheduled") or not request.scheduled
+    with pytest.raises(ValidationError) as error:
+        services.participant_withdraw(participant=a)
+    assert "status" in error.value.message_dict
