@@ -7,6 +7,7 @@ import zoneinfo
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -52,12 +53,18 @@ class EventForm(forms.Form):
         label=_("Example (demonstration, not a real event)"), required=False
     )
 
-    def __init__(self, *args, event: Event | None = None, **kwargs) -> None:
+    def __init__(self, *args, event: Event | None = None, everyone: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if event is not None:
+            # The secretariat chooses among every account; an organiser among the event's
+            # organisers and its participants' accounts (no list of every user of the site).
+            users = get_user_model().objects.filter(is_active=True)
+            if not everyone:
+                users = users.filter(
+                    Q(events_organised=event) | Q(event_participations__event=event)
+                ).distinct()
             self.fields["organisers"] = forms.ModelMultipleChoiceField(
-                label=_("Organisers"),
-                queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+                label=_("Organisers"), queryset=users.order_by("username")
             )
 
     def clean_timezone(self) -> str:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from clusterdialogue.accounts.permissions import user_is_secretariat
 from clusterdialogue.common.forms import form_service_apply
 from clusterdialogue.common.http import posted
 from clusterdialogue.common.permissions import can, require
@@ -83,7 +84,12 @@ def event_create(request: HttpRequest) -> HttpResponse:
 def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get_visible(user=request.user, slug=slug)
     require(request.user, "events.manage_event", event)
-    form = forms.EventForm(posted(request), event=event, initial=forms.event_initial(event))
+    form = forms.EventForm(
+        posted(request),
+        event=event,
+        everyone=user_is_secretariat(request.user),
+        initial=forms.event_initial(event),
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["network"] = data["host_territory"].network

@@ -187,3 +187,13 @@ def test_pages_in_french(client, events_world):
     assert "Planifier les rendez-vous" in page.content.decode()
     listing = client.get(reverse("events:event-list"), **french).content.decode()
     assert "Missions et rencontres B2B" in listing
+
+
+def test_an_organiser_chooses_co_organisers_among_the_event_s_people(client, events_world):
+    client.force_login(events_world.user("organiser"))
+    page = client.get(reverse("events:event-edit", args=[events_world.event.slug])).content.decode()
+    assert "events_partner" in page  # a participant's account
+    assert "events_outsider" not in page  # no list of every account of the site
+    client.force_login(events_world.user("secretariat"))
+    page = client.get(reverse("events:event-edit", args=[events_world.event.slug])).content.decode()
+    assert "events_outsider" in page
