@@ -13,6 +13,7 @@ from clusterdialogue.accounts.permissions import (
 )
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.events.models import Event, Participant
+from clusterdialogue.events.permissions import user_participants
 
 
 def organisations_user_acts_for(*, user: Any) -> QuerySet[ClusterOrganisation]:
@@ -38,3 +39,13 @@ def participants_of(*, event: Event, approved_only: bool = False) -> QuerySet[Pa
     if approved_only:
         rows = rows.filter(status=Participant.Status.APPROVED)
     return rows.order_by("organisation__name", "name")
+
+
+def participant_chosen_or_own(*, event: Event, user: Any, chosen: str = "") -> Participant | None:
+    """The participant a page is about: ``?participant=<id>`` (an organiser looking at someone),
+    else the user's own registration (the approved one first). The page asks the rule."""
+    if chosen.isdigit():
+        return event.participants.filter(pk=int(chosen)).first()
+    own = user_participants(user, event)
+    approved = [p for p in own if p.status == Participant.Status.APPROVED]
+    return (approved or own or [None])[0]

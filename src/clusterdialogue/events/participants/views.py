@@ -17,7 +17,7 @@ from clusterdialogue.common.permissions import can, require
 from clusterdialogue.events.b2b.forms import MeetingRequestForm
 from clusterdialogue.events.models import Participant
 from clusterdialogue.events.participants import forms, selectors, services
-from clusterdialogue.events.permissions import user_participant_approved, user_participants
+from clusterdialogue.events.permissions import user_participant_approved
 from clusterdialogue.events.programme.selectors import event_get_visible
 
 
@@ -142,13 +142,9 @@ def participant_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @login_required
 def unavailability(request: HttpRequest, slug: str) -> HttpResponse:
     event = event_get_visible(user=request.user, slug=slug)
-    chosen = request.GET.get("participant", "")
-    if chosen.isdigit():
-        participant = _participant(request, event, int(chosen))  # an organiser, for someone
-    else:
-        own = user_participants(request.user, event)
-        approved = [p for p in own if p.status == Participant.Status.APPROVED]
-        participant = (approved or own or [None])[0]
+    participant = selectors.participant_chosen_or_own(
+        event=event, user=request.user, chosen=request.GET.get("participant", "")
+    )
     if participant is None:
         raise Http404
     require(request.user, "participants.set_unavailability", participant)

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -17,7 +17,7 @@ from clusterdialogue.common.permissions import can, require
 from clusterdialogue.events.b2b.forms import OrganiserMeetingForm
 from clusterdialogue.events.b2b.selectors import pending_q
 from clusterdialogue.events.models import MeetingRequest, Participant
-from clusterdialogue.events.permissions import user_participants
+from clusterdialogue.events.participants.selectors import participant_chosen_or_own
 from clusterdialogue.events.programme.selectors import event_get_visible
 from clusterdialogue.events.schedule import exports, selectors, services
 
@@ -53,13 +53,9 @@ def schedule(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _agenda_participant(request: HttpRequest, event) -> Participant:
-    chosen = request.GET.get("participant", "")
-    if chosen.isdigit():
-        participant = get_object_or_404(Participant, event=event, pk=int(chosen))
-    else:
-        own = user_participants(request.user, event)
-        approved = [p for p in own if p.status == Participant.Status.APPROVED]
-        participant = (approved or own or [None])[0]
+    participant = participant_chosen_or_own(
+        event=event, user=request.user, chosen=request.GET.get("participant", "")
+    )
     if participant is None:
         raise Http404
     require(request.user, "schedule.view_agenda", participant)
