@@ -45,10 +45,14 @@ def schedule_problem(*, event: Event) -> dict:
         for r in meeting_requests_accepted(event=event).order_by("pk")
     ]
     people = Participant.objects.filter(event=event, status=Participant.Status.APPROVED)
-    unavailable: dict[str, list[str]] = {str(pk): [] for pk in people.values_list("pk", flat=True)}
-    rows = Unavailability.objects.filter(
-        participant__in=people, session__kind=Session.Kind.MEETINGS
-    ).values_list("participant_id", "session_id")
+    unavailable: dict[str, list[str]] = {
+        str(pk): [] for pk in people.order_by("pk").values_list("pk", flat=True)
+    }
+    rows = (
+        Unavailability.objects.filter(participant__in=people, session__kind=Session.Kind.MEETINGS)
+        .order_by("participant_id", "session_id")
+        .values_list("participant_id", "session_id")
+    )
     for participant, session in rows:
         unavailable[str(participant)].append(str(session))
     wanted = {r.id for r in requests}
@@ -96,13 +100,16 @@ def _report(result: ScheduleResult) -> dict:
     }
 
 
-@transaction.atomic
 def event_schedule(
     *, event: Event, time_limit: float = 10.0, workers: int | None = None
 ) -> ScheduleResult:
     """Schedule the event's accepted meetings and replace the stored schedule; the result says
-    how many were placed, the proven upper bound, the gap and what was kept, moved or dropped."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
+    how many were placed, the proven upper bound, the gap and what was kept, moved or dropped.
+
+    The solver runs outside any transaction (it may take ``time_limit`` seconds, and holding a
+    write lock that long would stall the site on SQLite); the stored schedule is then replaced
+    in one transaction, and only if the inputs are still those the solver saw.
+    """
     meeting_requests_expire(event=event)
     problem = schedule_problem(event=event)
     if not problem["slots"]:
@@ -113,17 +120,27 @@ def event_schedule(
         result = meetings_schedule(**problem, time_limit=time_limit, workers=workers)
     except ScheduleError as error:
         raise ValidationError({"schedule": str(error)}) from error
-    pinned = set(problem["pinned"])
-    ScheduledMeeting.objects.filter(request__event=event).delete()
-    ScheduledMeeting.objects.bulk_create(
-        ScheduledMeeting(
-            request_id=int(request_id),
-            session_id=int(place.slot),
-            table=place.table,
-            pinned=request_id in pinned,
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if schedule_problem(event=event) != problem:
+            raise ValidationError(
+                {
+                    "schedule": _(
+                        "Requests or the programme changed while the schedule ran; run it again."
+                    )
+                }
+            )
+        pinned = set(problem["pinned"])
+        ScheduledMeeting.objects.filter(request__event=event).delete()
+        ScheduledMeeting.objects.bulk_create(
+            ScheduledMeeting(
+                request_id=int(request_id),
+                session_id=int(place.slot),
+                table=place.table,
+                pinned=request_id in pinned,
+            )
+            for request_id, place in result.placements.items()
         )
-        for request_id, place in result.placements.items()
-    )
-    event.schedule_report = _report(result)
-    event.save(update_fields=["schedule_report", "updated_at"])
+        event.schedule_report = _report(result)
+        event.save(update_fields=["schedule_report", "updated_at"])
     return result

@@ -99,3 +99,19 @@ def test_without_meeting_slots_the_schedule_says_what_to_do(events_world):
     with pytest.raises(ValidationError) as error:
         services.event_schedule(event=events_world.event)
     assert "sessions" in error.value.message_dict
+
+
+def test_a_change_while_the_solver_runs_stores_nothing(events_world, monkeypatch):
+    (ab,) = _accepted(events_world, [("a", "b")])
+    real = services.meetings_schedule
+
+    def solve_while_someone_cancels(**problem):
+        result = real(**problem)
+        b2b.meeting_request_cancel(request=ab)  # another request of the site, meanwhile
+        return result
+
+    monkeypatch.setattr(services, "meetings_schedule", solve_while_someone_cancels)
+    with pytest.raises(ValidationError) as error:
+        services.event_schedule(event=events_world.event, time_limit=2, workers=1)
+    assert "schedule" in error.value.message_dict
+    assert not ScheduledMeeting.objects.exists()
