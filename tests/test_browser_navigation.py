@@ -39,6 +39,7 @@ GROUP_PAGES = {
         "Collaborations": "/collaboration/pipeline/",
         "Network graph": "/collaboration/network/",
     },
+    "Events": {"Missions and B2B events": "/events/"},
 }
 
 
@@ -84,8 +85,8 @@ def test_desktop_header_is_one_line_and_every_group_leads_to_its_pages(
     assert height < 3 * brand["height"] + 24, f"the header wraps ({height:.0f} px high)"
     centres = header_centres(page)
     assert max(centres) - min(centres) <= 6, f"header items are not on one line: {centres}"
-    # The Dialogue's public library fills its slot; Events has no entries yet and is not shown.
-    expect(page.locator(".nav-group")).to_have_count(4)
+    # The Dialogue's public library fills its slot, and the events list the Events slot.
+    expect(page.locator(".nav-group")).to_have_count(5)
     page.screenshot(path=str(SCREENSHOTS / "nav_desktop.png"))
 
     for group, links in GROUP_PAGES.items():
@@ -150,7 +151,7 @@ def test_phone_menu_and_evidence_pages_fit_the_screen(figures_world, live_server
     expect(page.locator(".nav-groups")).to_be_hidden()
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
-    expect(page.locator(".nav-group > summary")).to_have_count(4)
+    expect(page.locator(".nav-group > summary")).to_have_count(5)
     summary(page, "Evidence").click()
     expect(page.get_by_role("link", name="Categories")).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "nav_phone_menu.png"), full_page=True)

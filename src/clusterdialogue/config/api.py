@@ -18,6 +18,7 @@ from clusterdialogue.collaboration.pipeline.api.views import (
 )
 from clusterdialogue.collaboration.suggestions.api import RecommendationViewSet
 from clusterdialogue.dialogue.routes import dialogue_routes
+from clusterdialogue.events.routes import events_routes
 from clusterdialogue.regions.api.views import (
     NetworkViewSet,
     RegionCodeChangeViewSet,
@@ -60,4 +61,6 @@ router.register(
     "collaboration-network", CollaborationNetworkViewSet, basename="collaboration-network"
 )
 for prefix, viewset, basename in dialogue_routes():
+    router.register(prefix, viewset, basename=basename)
+for prefix, viewset, basename in events_routes():
     router.register(prefix, viewset, basename=basename)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "clusterdialogue.accounts",
     "clusterdialogue.collaboration",
     "clusterdialogue.dialogue",
+    "clusterdialogue.events",
     "clusterdialogue.portal",
     "clusterdialogue.analytics",
 ]

@@ -28,5 +28,6 @@ urlpatterns = [
     path("accounts/", include("clusterdialogue.accounts.urls")),
     path("analytics/", include("clusterdialogue.analytics.urls")),
     path("dialogue/", include("clusterdialogue.dialogue.urls")),
+    path("events/", include("clusterdialogue.events.urls")),
     path("", include("clusterdialogue.portal.urls")),
 ]

@@ -21,14 +21,21 @@ from clusterdialogue.portal.navigation.selectors import breadcrumb_trail, menu_v
 
 @pytest.fixture
 def empty_dialogue_slot():
-    """The Dialogue slot as before any feature of the dialogue app fills it (these tests are
-    about the slot mechanics and the other groups); its entries come back afterwards."""
-    registered = next(entries for group, entries in menu_entries() if group.key == "dialogue")
-    for entry in registered:
-        menu_entry_unregister(group="dialogue", key=entry.key)
+    """The Dialogue and Events slots as before any feature of the dialogue and events apps fills
+    them (these tests are about the slot mechanics and the other groups); their entries come
+    back afterwards."""
+    registered = {
+        group.key: entries
+        for group, entries in menu_entries()
+        if group.key in ("dialogue", "events")
+    }
+    for key, entries in registered.items():
+        for entry in entries:
+            menu_entry_unregister(group=key, key=entry.key)
     yield
-    for entry in registered:
-        menu_entry_register(group="dialogue", entry=entry)
+    for key, entries in registered.items():
+        for entry in entries:
+            menu_entry_register(group=key, entry=entry)
 
 
 def labels(groups) -> dict[str, list[str]]:

@@ -1,0 +1,14 @@
+"""The events app's tables, one module per feature; every table stays in this app."""
+
+from clusterdialogue.events.models.events import Event, Session
+from clusterdialogue.events.models.meetings import MeetingRequest, ScheduledMeeting
+from clusterdialogue.events.models.participants import Participant, Unavailability
+
+__all__ = [
+    "Event",
+    "MeetingRequest",
+    "Participant",
+    "ScheduledMeeting",
+    "Session",
+    "Unavailability",
+]

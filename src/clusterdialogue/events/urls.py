@@ -1,0 +1,14 @@
+"""Routes of the events app (under /events/), one include per feature."""
+
+from clusterdialogue.events.b2b import urls as b2b
+from clusterdialogue.events.participants import urls as participants
+from clusterdialogue.events.programme import urls as programme
+from clusterdialogue.events.schedule import urls as schedule
+
+app_name = "events"
+urlpatterns = [
+    *programme.urlpatterns,
+    *participants.urlpatterns,
+    *b2b.urlpatterns,
+    *schedule.urlpatterns,
+]
