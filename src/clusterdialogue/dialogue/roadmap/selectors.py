@@ -121,7 +121,26 @@ def _joint_applications(roadmap: Roadmap) -> MetricResult:
 
 
 def _missions(roadmap: Roadmap) -> MetricResult:
-    return MetricResult(Decimal(_collaborations(roadmap, kind="mission").count()))
+    """Interclustering missions of the group's network held in the roadmap's years (the events
+    app), and missions recorded in the collaboration pipeline; the note gives both counts."""
+    import datetime as dt
+
+    held = 0
+    if apps.is_installed("clusterdialogue.events"):
+        event = apps.get_model("events", "Event")
+        held = event.objects.filter(
+            kind="mission",
+            network=roadmap.group.network,
+            start__year__gte=roadmap.start_year,
+            start__year__lte=roadmap.end_year,
+            end__lt=dt.date.today(),
+        ).count()
+    recorded = _collaborations(roadmap, kind="mission").count()
+    note = _("%(held)s held as events, %(recorded)s recorded in the pipeline") % {
+        "held": held,
+        "recorded": recorded,
+    }
+    return MetricResult(Decimal(held + recorded), note)
 
 
 metric_register(key="meetings_held", label=_("Meetings held by the group"), compute=_meetings_held)
@@ -145,7 +164,7 @@ metric_register(
 )
 metric_register(
     key="missions",
-    label=_("Fact-finding missions in the collaboration pipeline"),
+    label=_("Fact-finding missions held (events) or recorded (pipeline)"),
     compute=_missions,
 )
 

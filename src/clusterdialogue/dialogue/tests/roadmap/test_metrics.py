@@ -116,3 +116,30 @@ def test_other_features_register_metrics(group_world):
         )
     finally:
         METRICS.pop("example_reach")
+
+
+def test_missions_count_events_held_in_the_years_and_pipeline_missions(group_world):
+    from clusterdialogue.events.models import Event
+
+    roadmap = factories_dialogue.RoadmapFactory(
+        group=group_world.group, start_year=2016, end_year=2018
+    )
+    territory = group_world.territory
+    other_network = factories.NetworkFactory(name="Other example network", slug="example-other")
+    for slug, kind, year, network in [
+        ("example-mission-a", "mission", 2016, group_world.network),
+        ("example-mission-b", "mission", 2018, group_world.network),
+        ("example-brokerage", "brokerage", 2017, group_world.network),  # not a mission
+        ("example-late", "mission", 2019, group_world.network),  # after the roadmap
+        ("example-elsewhere", "mission", 2017, other_network),  # another network
+    ]:
+        Event.objects.create(
+            kind=kind, title=f"Example {slug}", slug=slug, network=network,
+            host_territory=territory, start=datetime.date(year, 6, 1),
+            end=datetime.date(year, 6, 2),
+        )  # fmt: skip
+    ours = factories_clusters.ClusterOrganisationFactory(region=territory.region)
+    _collaboration("mission", 2017, ours)
+    missions = indicator_progress(indicator=_computed(roadmap, "missions", target=6))
+    assert missions.value == 3 and missions.percent == 50
+    assert str(missions.note) == "2 held as events, 1 recorded in the pipeline"
