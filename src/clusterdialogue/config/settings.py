@@ -248,7 +248,21 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "clusterdialogue.common.throttles.PublicApiThrottle",
+        "clusterdialogue.common.throttles.AccountApiThrottle",
+    ],
 }
+# API rate limits (``common/throttles.py``); an empty value switches one off.
+CLUSTERDIALOGUE_API_ANON_RATE = (
+    os.environ.get("CLUSTERDIALOGUE_API_ANON_RATE", "600/minute") or None
+)
+CLUSTERDIALOGUE_API_USER_RATE = (
+    os.environ.get("CLUSTERDIALOGUE_API_USER_RATE", "3000/minute") or None
+)
+CLUSTERDIALOGUE_INVITATIONS_PER_HOUR = int(
+    os.environ.get("CLUSTERDIALOGUE_INVITATIONS_PER_HOUR", "50")
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cluster Dialogue API",
     "DESCRIPTION": (

@@ -14,11 +14,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clusterdialogue.accounts.models import Invitation, Role
 from clusterdialogue.accounts.permissions import user_can_invite
 from clusterdialogue.accounts.services import role_assign, role_scope_check
 from clusterdialogue.clusters.models import ClusterOrganisation, ContactPerson
+from clusterdialogue.common.throttles import rate_limit_exceeded
 from clusterdialogue.regions.models import Network, Territory
 
 
@@ -63,6 +65,12 @@ def invitation_create(
             + (f" for {scope}" if scope is not None else "")
             + "."
         )
+    limit = settings.CLUSTERDIALOGUE_INVITATIONS_PER_HOUR
+    if rate_limit_exceeded(key=f"invitations:{inviter.pk}", limit=limit, seconds=3600):
+        raise ValidationError(
+            _("You have sent %(limit)s invitations in the last hour; wait a while before "
+              "sending more.") % {"limit": limit}
+        )  # fmt: skip
     days = settings.CLUSTERDIALOGUE_INVITATION_DAYS
     with transaction.atomic():
         invitation = Invitation.objects.create(
