@@ -159,3 +159,106 @@ def test_stored_javascript_addresses_are_shown_but_never_linked(client):
     instrument = factories_dialogue.PolicyInstrumentFactory(links=["javascript:alert(4)"])
     page = client.get(instrument.get_absolute_url()).content.decode()
     assert "javascript:alert(4)" in page and 'href="javascript:' not in page.lower()
+
+
+def _zip_bytes(members: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+class _RawFile(io.BytesIO):
+    def __init__(self, content: bytes, name: str) -> None:
+        super().__init__(content)
+        self.name, self.size = name, len(content)
+
+
+BOMB = _zip_bytes({"word/document.xml": b"\0" * 5_000_000})
+REFUSED_UPLOADS = [
+    ("page.html", b"<script>alert(1)</script>", "not accepted"),
+    ("image.svg", b"<svg onload='alert(1)'/>", "not accepted"),
+    ("report.pdf", b"<html>not a pdf</html>", "does not contain a PDF"),
+    ("letter.docx", BOMB, "would unpack"),
+    ("letter.docx", b"PK\x03\x04 broken", "not a valid DOCX"),
+    ("notes.txt", b"\x00\x01binary", "not plain text"),
+    ("empty.pdf", b"", "empty"),
+    ("../../etc/passwd.txt", b"x", "plain name"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), REFUSED_UPLOADS)
+def test_hostile_uploads_are_refused_with_the_reason(name, content, message):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from clusterdialogue.common.uploads import uploaded_document_check
+
+    upload = SimpleUploadedFile(name, content)
+    if "/" in name:  # Django's upload keeps only the base name; a file from elsewhere might not
+        upload = _RawFile(content, name)
+    with pytest.raises(ValidationError, match=message):
+        uploaded_document_check(upload)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("report.pdf", b"%PDF-1.4\n%example\n"),
+        ("letter.docx", _zip_bytes({"word/document.xml": b"<w:document/>"})),
+        ("notes.txt", "Zusammenfassung: Übersicht für Lombardia".encode()),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 10),
+    ],
+)
+def test_ordinary_documents_pass(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from clusterdialogue.common.uploads import uploaded_document_check
+
+    uploaded_document_check(SimpleUploadedFile(name, content))
+
+
+def test_oversized_upload_is_refused(settings):
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from clusterdialogue.common.uploads import uploaded_document_check
+
+    settings.CLUSTERDIALOGUE_MAX_UPLOAD_MB = 1
+    with pytest.raises(ValidationError, match="larger than 1 MB"):
+        uploaded_document_check(SimpleUploadedFile("big.pdf", b"%PDF-" + b"x" * 1_100_000))
+
+
+@pytest.mark.django_db
+def test_group_document_page_refuses_a_disguised_file_and_stores_nothing(
+    client, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from clusterdialogue.dialogue.models import GroupDocument
+
+    settings.MEDIA_ROOT = tmp_path
+    group = factories_dialogue.WorkingGroupFactory(slug="example-upload-group")
+    secretariat = factories_clusters.UserFactory(username="example_upload_secretariat")
+    factories_clusters.RoleAssignmentFactory(user=secretariat, role="secretariat")
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("dialogue:document-upload", args=[group.slug]),
+        {"title": "Example", "language": "en",
+         "file": SimpleUploadedFile("minutes.pdf", b"<script>alert(1)</script>")},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "does not contain a PDF" in response.content.decode()
+    assert not GroupDocument.objects.exists() and not any(tmp_path.rglob("*.pdf"))
+
+
+def test_a_zip_bomb_spreadsheet_import_is_refused_before_it_is_opened():
+    from clusterdialogue.clusters.transfer.importing.read import table_read
+    from clusterdialogue.core.io.errors import DataFileError
+
+    bomb = _zip_bytes({"xl/worksheets/sheet1.xml": b"\0" * 5_000_000})
+    with pytest.raises(DataFileError, match="would unpack"):
+        table_read(source=bomb, name="clusters.xlsx")

@@ -12,6 +12,7 @@ from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.clusters.selectors import directory_queryset
 from clusterdialogue.collaboration.models import Collaboration, CooperationPost, FundingCall
 from clusterdialogue.collaboration.pipeline.services import stage_label, stage_next
+from clusterdialogue.common.uploads import uploaded_document_check
 from clusterdialogue.regions.models import Network, Territory
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -142,7 +143,7 @@ class DocumentForm(forms.Form):
     """A document: a file to upload or a link."""
 
     title = forms.CharField(max_length=300, required=False, label=_("Title"))
-    file = forms.FileField(required=False, label=_("File"))
+    file = forms.FileField(required=False, label=_("File"), validators=[uploaded_document_check])
     url = forms.URLField(
         required=False, max_length=500, label=_("or a link"), assume_scheme="https"
     )

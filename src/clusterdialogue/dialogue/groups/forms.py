@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from clusterdialogue.common.uploads import uploaded_document_check
 from clusterdialogue.dialogue.models import GroupDocument, GroupMember, WorkingGroup
 
 
@@ -66,3 +67,9 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = GroupDocument
         fields = ["title", "file", "language", "is_public"]
+
+    def clean_file(self) -> Any:
+        file = self.cleaned_data.get("file")
+        if file is not None and hasattr(file, "size"):
+            uploaded_document_check(file)
+        return file

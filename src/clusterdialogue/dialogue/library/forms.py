@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from clusterdialogue.common.uploads import uploaded_document_check
 from clusterdialogue.dialogue.models import Meeting, PolicyInstrument, PracticeCase
 from clusterdialogue.regions.models import Territory
 
@@ -79,4 +80,4 @@ class PracticeCaseForm(_TerritoryForm):
 
 class InstrumentDocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(label=_("File"), validators=[uploaded_document_check])

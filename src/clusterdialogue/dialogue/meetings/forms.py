@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from clusterdialogue.common.uploads import uploaded_document_check
 from clusterdialogue.dialogue.models import ActionItem, AgendaItem, GroupMember, Registration
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -58,7 +59,7 @@ class AgendaItemForm(forms.Form):
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(label=_("File"), validators=[uploaded_document_check])
 
 
 class RegistrationForm(forms.Form):

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from django.core.exceptions import ValidationError
+
 from clusterdialogue.common.spreadsheets import spreadsheet_text_restore
+from clusterdialogue.common.uploads import zip_bomb_check
 from clusterdialogue.core.io._common import decode_text, read_bytes, read_csv_records
 from clusterdialogue.core.io.errors import DataFileError
 
@@ -76,6 +79,11 @@ def table_read(*, source: Source, name: str | None = None) -> Table:
 
 def _read_xlsx(data: bytes, fname: str) -> tuple[list[str], list[list[str]], list[int]]:
     from openpyxl import load_workbook
+
+    try:
+        zip_bomb_check(io.BytesIO(data), size=len(data), name=fname)
+    except ValidationError as error:
+        raise DataFileError(fname, " ".join(error.messages)) from error
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -12,6 +12,7 @@ from rest_framework import serializers
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.collaboration.models import Collaboration, CollaborationDocument, StageChange
 from clusterdialogue.collaboration.pipeline.selectors import StatisticsRow
+from clusterdialogue.common.uploads import uploaded_document_check
 
 
 class StageChangeSerializer(serializers.ModelSerializer):
@@ -93,7 +94,9 @@ class DocumentCreateSerializer(serializers.Serializer):
     """A file (multipart upload) or a link."""
 
     title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    file = serializers.FileField(required=False, allow_null=True, default=None)
+    file = serializers.FileField(
+        required=False, allow_null=True, default=None, validators=[uploaded_document_check]
+    )
     url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
 
 
