@@ -266,5 +266,6 @@ def test_msgfmt_accepts_the_catalog(code, tmp_path):
 def test_the_map_scripts_get_their_words_in_the_page_language(client, language, no_figure):
     response = client.get("/map/", HTTP_ACCEPT_LANGUAGE=language)
     html = response.content.decode()
-    assert "window.UI_LABELS" in html
+    # The words are a JSON block (no inline script under the CSP) that behaviours.js reads.
+    assert '<script type="application/json" id="ui-labels">' in html
     assert f'"noFigure": "{no_figure}"' in html
