@@ -33,6 +33,8 @@ class ParticipantViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         user = self.request.user
+        if not getattr(user, "is_authenticated", False):
+            return Participant.objects.none()  # the schema generator, before IsAuthenticated
         rows = Participant.objects.select_related("event", "organisation")
         if not user_is_secretariat(user):
             rows = rows.filter(
