@@ -14,7 +14,15 @@ from pathlib import Path
 from django.conf import settings
 from tqdm import tqdm
 
-from clusterdialogue.core.io.download import eurostat_url, gisco_url, resolve_data_file
+from clusterdialogue.core.io.download import (
+    DATA_DIR_ENV,
+    MIRROR_ENV,
+    eurostat_url,
+    gisco_url,
+    mirrored_url,
+    resolve_data_file,
+)
+from clusterdialogue.core.io.errors import DataFileError
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,18 @@ NUTS_FILES = [
     )
     for level in range(4)
 ]
+#: GISCO boundaries of the later NUTS versions, loaded when found or downloadable.
+LATER_NUTS_FILES = {
+    version: [
+        DataFile(
+            f"nuts/NUTS_RG_20M_{version}_4326_LEVL_{level}.geojson",
+            gisco_url(scale="20M", year=int(version), level=level),
+            f"GISCO NUTS {version} level {level} boundaries",
+        )
+        for level in range(4)
+    ]
+    for version in ("2021", "2024")
+}
 NACE_TITLES = DataFile(
     "nace/nace_rev2_titles_multilingual.csv",
     None,
@@ -68,12 +88,59 @@ def data_dir() -> Path | None:
     return default if default.is_dir() else None
 
 
+def download_mirror() -> str | None:
+    """A mirror of the official addresses (``CLUSTERDIALOGUE_DOWNLOAD_MIRROR``), if set."""
+    return getattr(settings, "CLUSTERDIALOGUE_DOWNLOAD_MIRROR", "") or os.environ.get(MIRROR_ENV)
+
+
 def locate(file: DataFile) -> Path:
     """The local path of ``file``: from the mirror, or downloaded into the cache."""
     return resolve_data_file(
         file.relative,
         data_dir=data_dir(),
-        url=file.url,
+        url=mirrored_url(file.url, download_mirror()) if file.url else None,
+        cache_dir=Path(settings.CLUSTERDIALOGUE_CACHE_DIR),
+    )
+
+
+def load_later_nuts() -> str:
+    """Load the NUTS 2021 and 2024 boundaries that are in the mirror, the cache or downloadable.
+
+    A version whose files are missing is left out with a message saying where to put them;
+    the platform goes on with NUTS 2016. After the first failed download no other is tried.
+    """
+    from clusterdialogue.regions.services import regions_load_nuts
+
+    lines = []
+    can_download = True
+    for version, files in LATER_NUTS_FILES.items():
+        paths, problem = [], ""
+        for file in files:
+            try:
+                paths.append(_locate_optional(file, download=can_download))
+            except DataFileError as error:
+                # Not in the mirror nor the cache: the download failed or was not tried.
+                problem = error.message if can_download else f"{file.relative} not found"
+                can_download = False
+                break
+        if problem:
+            folder = data_dir() or f"${DATA_DIR_ENV}"
+            lines.append(
+                f"NUTS {version}: boundaries not loaded ({problem}); put the GISCO files "
+                f"NUTS_RG_20M_{version}_4326_LEVL_0..3.geojson in {folder}/nuts/ to load them. "
+                "Going on with NUTS 2016."
+            )
+            continue
+        lines.append(f"NUTS {version}: {regions_load_nuts(files=paths, version=version)}")
+    return "\n".join(lines)
+
+
+def _locate_optional(file: DataFile, *, download: bool) -> Path:
+    """:func:`locate`, or without ``download`` the mirror or cached copy only."""
+    return resolve_data_file(
+        file.relative,
+        data_dir=data_dir(),
+        url=mirrored_url(file.url, download_mirror()) if download and file.url else None,
         cache_dir=Path(settings.CLUSTERDIALOGUE_CACHE_DIR),
     )
 
@@ -109,6 +176,7 @@ def load_real_data(
     steps: list[tuple[str, Callable[[], object]]] = [
         ("NUTS regions", lambda: regions_load_nuts(files=[locate(f) for f in NUTS_FILES])),
         ("NUTS code changes", regions_load_reference),
+        ("NUTS 2021 and 2024", load_later_nuts),
         ("network", lambda: f"network: {network_create_four_motors()}"),
         (
             "cluster organisations",

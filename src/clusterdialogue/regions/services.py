@@ -11,12 +11,23 @@ from django.db import transaction
 
 from clusterdialogue.core.io.errors import DataFileError
 from clusterdialogue.core.io.gisco import read_nuts_geojson, simplify_geometry
-from clusterdialogue.regions.models import Network, Region, RegionCodeChange, Territory
+from clusterdialogue.regions.models import (
+    Network,
+    Region,
+    RegionBoundary,
+    RegionCodeChange,
+    Territory,
+)
 
 REFERENCE_DIR = Path(__file__).parent / "data"
-GISCO_SOURCE = (
-    "GISCO – Eurostat, NUTS 2016 (1:20M). © EuroGeographics for the administrative boundaries"
+#: The NUTS version of ``Region.geometry`` and of the pages' maps.
+DEFAULT_NUTS_VERSION = "2016"
+#: The later versions whose GISCO boundaries are loaded when present.
+LATER_NUTS_VERSIONS = ("2021", "2024")
+GISCO_SOURCE_PATTERN = (
+    "GISCO – Eurostat, NUTS {version} (1:20M). © EuroGeographics for the administrative boundaries"
 )
+GISCO_SOURCE = GISCO_SOURCE_PATTERN.format(version=DEFAULT_NUTS_VERSION)
 
 
 @dataclass
@@ -42,13 +53,30 @@ def _display_name(name: str) -> str:
     return name.title().replace("'S ", "'s ") if name.isupper() else name
 
 
+def _with_versions(current: str, *added: str) -> str:
+    """``current`` (``"2013,2016"``) with ``added`` versions, sorted, each once."""
+    versions = {v for v in current.split(",") if v} | {v for v in added if v}
+    return ",".join(sorted(versions))
+
+
 @transaction.atomic
-def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoadReport:
+def regions_load_nuts(
+    *, files: list[Path], version: str = DEFAULT_NUTS_VERSION
+) -> RegionLoadReport:
     """Create or update regions from GISCO NUTS GeoJSON files (one file per level).
 
-    Codes that are new in ``version`` (the targets of a code change into it) are marked as valid
-    in that version only; all others are taken to be valid in the previous version as well.
+    For NUTS 2016 (the default version) the regions take the files' names and boundaries.
+    Codes that are new in 2016 (the targets of a code change into it) are marked as valid in
+    2016 only; all others are taken to be valid in 2013 as well; later versions a region was
+    already found in (2021, 2024) are kept.
+
+    For a later version (``"2021"``, ``"2024"``) the version is added to each region's
+    ``versions`` and its name and boundary in that version are stored as a
+    :class:`RegionBoundary`; the 2016 name and boundary stay. A code new in that version
+    becomes a region of that version only.
     """
+    if version != DEFAULT_NUTS_VERSION:
+        return _regions_load_later_version(files=files, version=version)
     report = RegionLoadReport()
     new_in_version = set(
         RegionCodeChange.objects.filter(new_version=version).values_list("new_code", flat=True)
@@ -60,6 +88,10 @@ def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoad
             versions = (
                 version if feature.code in new_in_version else f"{int(version) - 3},{version}"
             )
+            region = existing.get(feature.code)
+            if region is not None:  # keep the later versions loaded before
+                later = [v for v in region.version_list if v > version]
+                versions = _with_versions(versions, *later)
             values = {
                 "name": _display_name(feature.name),
                 "level": feature.level,
@@ -69,7 +101,6 @@ def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoad
                 "geometry": simplify_geometry(feature.geometry, digits=3),
                 "source": GISCO_SOURCE,
             }
-            region = existing.get(feature.code)
             if region is None:
                 existing[feature.code] = Region.objects.create(code=feature.code, **values)
                 report.created += 1
@@ -78,6 +109,56 @@ def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoad
                     setattr(region, name, value)
                 region.save()
                 report.updated += 1
+    regions_link_parents()
+    return report
+
+
+def _regions_load_later_version(*, files: list[Path], version: str) -> RegionLoadReport:
+    if not (len(version) == 4 and version.isdigit()):
+        raise DataFileError(
+            "NUTS version", f"the NUTS version must be a year such as 2021, not {version!r}"
+        )
+    report = RegionLoadReport()
+    source = GISCO_SOURCE_PATTERN.format(version=version)
+    existing = {region.code: region for region in Region.objects.all()}
+    boundaries = {b.region_id: b for b in RegionBoundary.objects.filter(version=version)}
+    for path in files:
+        report.files.append(str(path))
+        for feature in read_nuts_geojson(path):
+            name = _display_name(feature.name)
+            region = existing.get(feature.code)
+            if region is None:
+                region = Region.objects.create(
+                    code=feature.code,
+                    name=name,
+                    level=feature.level,
+                    country_code=feature.country_code,
+                    kind=Region.Kind.NUTS,
+                    versions=version,
+                    source=source,
+                )
+                existing[feature.code] = region
+                report.created += 1
+            else:
+                versions = _with_versions(region.versions, version)
+                if versions != region.versions:
+                    region.versions = versions
+                    region.save(update_fields=["versions"])
+                report.updated += 1
+            values = {
+                "name": name,
+                "geometry": simplify_geometry(feature.geometry, digits=3),
+                "source": source,
+            }
+            boundary = boundaries.get(region.pk)
+            if boundary is None:
+                boundaries[region.pk] = RegionBoundary.objects.create(
+                    region=region, version=version, **values
+                )
+            else:
+                for field_name, value in values.items():
+                    setattr(boundary, field_name, value)
+                boundary.save()
     regions_link_parents()
     return report
 
@@ -137,7 +218,12 @@ def regions_load_reference(*, directory: Path = REFERENCE_DIR) -> RegionLoadRepo
     # version (ITH in 2010) is either an old code itself (versions set above) or still current.
     latest = max((row["new_version"] for row in changes), default=None)
     new_codes = {row["new_code"] for row in changes if row["new_version"] == latest}
-    Region.objects.filter(code__in=new_codes, kind=Region.Kind.NUTS).update(versions=latest)
+    for region in Region.objects.filter(code__in=new_codes, kind=Region.Kind.NUTS):
+        later = [v for v in region.version_list if latest is not None and v > latest]
+        versions = _with_versions(latest or "", *later)
+        if region.versions != versions:
+            region.versions = versions
+            region.save(update_fields=["versions"])
     regions_link_parents()
     return report
 

@@ -19,14 +19,20 @@ __all__ = [
     "DATA_DIR_ENV",
     "EUROSTAT_BULK_URL",
     "GISCO_NUTS_URL",
+    "MIRROR_ENV",
     "eurostat_url",
     "fetch",
     "gisco_url",
+    "mirrored_url",
     "resolve_data_file",
 ]
 
 #: Environment variable naming the local mirror of the data files.
 DATA_DIR_ENV = "CLUSTERDIALOGUE_DATA_DIR"
+#: Environment variable naming a mirror of the official addresses (``file:///srv/mirror/``):
+#: ``https://host/path?query`` is read from ``<mirror>host/path?query``, the layout ``wget -m``
+#: leaves.
+MIRROR_ENV = "CLUSTERDIALOGUE_DOWNLOAD_MIRROR"
 #: Eurostat dissemination API: a whole dataset as gzip-compressed TSV.
 EUROSTAT_BULK_URL = (
     "https://ec.europa.eu/eurostat/api/dissemination/sdmx/2.1/data/{code}"
@@ -72,6 +78,26 @@ def gisco_url(*, scale: str = "20M", year: int = 2016, level: int = 2) -> str:
     if level not in (0, 1, 2, 3):
         raise ValueError(f"NUTS level must be 0, 1, 2 or 3, not {level!r}")
     return GISCO_NUTS_URL.format(scale=scale, year=year, level=level)
+
+
+def mirrored_url(url: str, mirror: str | None) -> str:
+    """Return the address of ``url`` in ``mirror`` (unchanged without a mirror).
+
+    The mirror keeps the official layout: host, then path, then the query as part of the name.
+
+    Examples
+    --------
+    >>> mirrored_url(gisco_url(year=2021, level=0), "file:///srv/mirror")
+    'file:///srv/mirror/gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/NUTS_RG_20M_2021_4326_LEVL_0.geojson'
+    >>> mirrored_url("https://example.org/a", None)
+    'https://example.org/a'
+    """
+    if not mirror:
+        return url
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme not in ("http", "https"):
+        return url
+    return mirror.rstrip("/") + "/" + rest
 
 
 def fetch(url: str, dest: Path, *, progress: bool = True) -> Path:

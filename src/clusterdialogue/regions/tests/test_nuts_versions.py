@@ -1,0 +1,190 @@
+"""Tests of the NUTS 2021 and 2024 boundaries: regions of several versions, and their loading.
+
+The Croatian regions are the real case: NUTS 2021 split HR04 (Kontinentalna Hrvatska) into
+HR02, HR05 and HR06 and kept HR03 (Commission Delegated Regulation (EU) 2019/1755).
+"""
+
+from __future__ import annotations
+
+import urllib.error
+from pathlib import Path
+
+import pytest
+
+from clusterdialogue import datasources
+from clusterdialogue.core.io import download
+from clusterdialogue.core.io.errors import DataFileError
+from clusterdialogue.regions.models import Region, RegionBoundary
+from clusterdialogue.regions.services import regions_load_nuts, regions_load_reference
+from clusterdialogue.testing.files import write_gisco_geojson
+
+pytestmark = pytest.mark.django_db
+
+HR_2016 = [
+    ("HR", 0, "HRVATSKA"),
+    ("HR0", 1, "HRVATSKA"),
+    ("HR03", 2, "Jadranska Hrvatska"),
+    ("HR04", 2, "Kontinentalna Hrvatska"),
+]
+HR_2021 = [
+    ("HR", 0, "HRVATSKA"),
+    ("HR0", 1, "HRVATSKA"),
+    ("HR02", 2, "Panonska Hrvatska"),
+    ("HR03", 2, "Jadranska Hrvatska"),
+    ("HR05", 2, "Grad Zagreb"),
+    ("HR06", 2, "Sjeverna Hrvatska"),
+]
+RING_2021 = [[14.0, 44.0], [15.5, 44.0], [15.5, 45.5], [14.0, 44.0]]
+
+
+def gisco_files(folder: Path, version: str, features, levels=(0, 1, 2, 3), ring=None) -> list[Path]:
+    """One file per level, named as GISCO names them."""
+    return [
+        write_gisco_geojson(
+            folder / f"NUTS_RG_20M_{version}_4326_LEVL_{level}.geojson",
+            [f for f in features if f[1] == level],
+            ring=ring,
+        )
+        for level in levels
+    ]
+
+
+@pytest.fixture
+def loaded_2016(tmp_path):
+    regions_load_nuts(files=gisco_files(tmp_path / "2016", "2016", HR_2016))
+
+
+def test_later_version_adds_its_codes_and_boundaries_and_keeps_2016(loaded_2016, tmp_path):
+    before = {r.code: (r.name, r.geometry) for r in Region.objects.all()}
+
+    report = regions_load_nuts(
+        files=gisco_files(tmp_path / "2021", "2021", HR_2021, ring=RING_2021), version="2021"
+    )
+
+    assert (report.created, report.updated) == (3, 3)
+    versions = dict(Region.objects.values_list("code", "versions"))
+    assert versions == {
+        "HR": "2013,2016,2021",
+        "HR0": "2013,2016,2021",
+        "HR03": "2013,2016,2021",
+        "HR04": "2013,2016",  # not in NUTS 2021
+        "HR02": "2021",
+        "HR05": "2021",
+        "HR06": "2021",
+    }
+    # The 2016 name and boundary stay on the region; the 2021 ones are a boundary row.
+    for code, (name, geometry) in before.items():
+        region = Region.objects.get(code=code)
+        assert (region.name, region.geometry) == (name, geometry)
+    hr05 = Region.objects.get(code="HR05")
+    assert hr05.name == "Grad Zagreb"
+    assert hr05.geometry is None
+    assert hr05.parent.code == "HR0"
+    assert hr05.level == 2
+    assert "NUTS 2021" in hr05.source
+    boundary = RegionBoundary.objects.get(region__code="HR03", version="2021")
+    assert boundary.name == "Jadranska Hrvatska"
+    assert boundary.geometry == {"type": "Polygon", "coordinates": [RING_2021]}
+    assert "GISCO" in boundary.source and "NUTS 2021" in boundary.source
+    assert not RegionBoundary.objects.filter(region__code="HR04").exists()
+    assert RegionBoundary.objects.filter(version="2021").count() == 6
+
+
+def test_later_version_twice_updates_and_2016_reload_keeps_it(loaded_2016, tmp_path):
+    files_2021 = gisco_files(tmp_path / "2021", "2021", HR_2021)
+    regions_load_nuts(files=files_2021, version="2021")
+    RegionBoundary.objects.filter(region__code="HR03").update(name="changed")
+
+    report = regions_load_nuts(files=files_2021, version="2021")
+    regions_load_nuts(files=gisco_files(tmp_path / "2016b", "2016", HR_2016))
+    regions_load_reference()
+
+    assert (report.created, report.updated) == (0, 6)
+    assert RegionBoundary.objects.get(region__code="HR03").name == "Jadranska Hrvatska"
+    assert RegionBoundary.objects.count() == 6
+    versions = dict(Region.objects.values_list("code", "versions"))
+    assert versions["HR03"] == "2013,2016,2021"
+    assert versions["HR05"] == "2021"
+
+
+def test_2024_after_2021_adds_both_versions(loaded_2016, tmp_path):
+    regions_load_nuts(files=gisco_files(tmp_path / "2021", "2021", HR_2021), version="2021")
+    regions_load_nuts(files=gisco_files(tmp_path / "2024", "2024", HR_2021), version="2024")
+
+    assert Region.objects.get(code="HR03").versions == "2013,2016,2021,2024"
+    assert Region.objects.get(code="HR05").versions == "2021,2024"
+    assert set(
+        RegionBoundary.objects.filter(region__code="HR05").values_list("version", flat=True)
+    ) == {"2021", "2024"}
+
+
+def test_bad_later_file_or_version_changes_nothing(loaded_2016, tmp_path):
+    files = gisco_files(tmp_path / "2021", "2021", HR_2021)
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    before = list(Region.objects.order_by("code").values())
+
+    with pytest.raises(DataFileError) as error:
+        regions_load_nuts(files=[*files, bad], version="2021")
+    assert error.value.file == str(bad)
+    with pytest.raises(DataFileError, match="NUTS version must be a year"):
+        regions_load_nuts(files=files, version="21")
+
+    assert list(Region.objects.order_by("code").values()) == before
+    assert not RegionBoundary.objects.exists()
+
+
+# --- the set-up step: data directory, download, clear message -------------------------------
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    calls = []
+
+    def urlopen(request, *args, **kwargs):
+        calls.append(getattr(request, "full_url", request))
+        raise urllib.error.URLError(OSError(-3, "Temporary failure in name resolution"))
+
+    monkeypatch.setattr(download.urllib.request, "urlopen", urlopen)
+    return calls
+
+
+def test_setup_step_loads_2021_from_the_data_dir_and_says_2024_is_missing(
+    loaded_2016, tmp_path, settings, offline
+):
+    mirror = tmp_path / "mirror"
+    gisco_files(mirror / "nuts", "2021", HR_2021)
+    settings.CLUSTERDIALOGUE_DATA_DIR = str(mirror)
+    settings.CLUSTERDIALOGUE_CACHE_DIR = tmp_path / "cache"
+    settings.CLUSTERDIALOGUE_DOWNLOAD_MIRROR = ""
+
+    message = datasources.load_later_nuts()
+
+    lines = message.splitlines()
+    assert lines[0].startswith("NUTS 2021: 3 regions created, 3 updated from 4 file(s)")
+    assert lines[1].startswith("NUTS 2024: boundaries not loaded (could not download")
+    assert f"in {mirror}/nuts/ to load them" in lines[1]
+    assert lines[1].endswith("Going on with NUTS 2016.")
+    # One failed download, no more tries; nothing stored for 2024.
+    assert offline == [datasources.LATER_NUTS_FILES["2024"][0].url]
+    assert not RegionBoundary.objects.filter(version="2024").exists()
+    assert Region.objects.get(code="HR05").versions == "2021"
+
+
+def test_setup_step_downloads_from_a_file_mirror_of_gisco(loaded_2016, tmp_path, settings):
+    # The mirror has the official URL layout: host, then the path of the GISCO address.
+    site = tmp_path / "site"
+    folder = site / "gisco-services.ec.europa.eu/distribution/v2/nuts/geojson"
+    gisco_files(folder, "2021", HR_2021)
+    gisco_files(folder, "2024", HR_2021)
+    settings.CLUSTERDIALOGUE_DATA_DIR = str(tmp_path / "empty")
+    settings.CLUSTERDIALOGUE_CACHE_DIR = tmp_path / "cache"
+    settings.CLUSTERDIALOGUE_DOWNLOAD_MIRROR = site.as_uri()
+
+    message = datasources.load_later_nuts()
+
+    assert "NUTS 2021: 3 regions created" in message
+    assert "NUTS 2024: 0 regions created, 6 updated" in message
+    cached = tmp_path / "cache" / "nuts" / "NUTS_RG_20M_2024_4326_LEVL_3.geojson"
+    assert cached.is_file()
+    assert Region.objects.get(code="HR05").versions == "2021,2024"
