@@ -54,6 +54,22 @@ LATER_NUTS_FILES = {
     ]
     for version in ("2021", "2024")
 }
+#: Eurostat's NUTS correspondence tables (NUTS history page), read when in the mirror or cache:
+#: (file, old version, new version).
+NUTS_CHANGE_TABLES = [
+    (
+        DataFile("nuts/NUTS2021.xlsx", None, "Eurostat NUTS 2016-2021 correspondence table"),
+        "2016",
+        "2021",
+    ),
+    (
+        DataFile(
+            "nuts/NUTS2021-NUTS2024.xlsx", None, "Eurostat NUTS 2021-2024 correspondence table"
+        ),
+        "2021",
+        "2024",
+    ),
+]
 NACE_TITLES = DataFile(
     "nace/nace_rev2_titles_multilingual.csv",
     None,
@@ -71,6 +87,14 @@ EUROSTAT_FILES = [
         "Eurostat LFS employment by NUTS 2 and NACE A*10",
     ),
 ]
+
+#: Eurostat SBS from 2021 (NUTS 2021 codes): imported when in the mirror or the cache; too
+#: large for one request, it is downloaded in parts by ``clusterdialogue data download``.
+SBS_2021 = DataFile(
+    "eurostat/sbs_r_nuts2021.tsv.gz",
+    None,
+    "Eurostat SBS by NUTS regions and NACE Rev. 2, from 2021",
+)
 
 CLUSTER_ORGANISATIONS = DataFile(
     "cluster_organisations/four_motors_cluster_organisations_transcribed.csv",
@@ -135,6 +159,83 @@ def load_later_nuts() -> str:
     return "\n".join(lines)
 
 
+def load_later_code_changes() -> str:
+    """Load the shipped code changes after NUTS 2016, then Eurostat's tables when present."""
+    from clusterdialogue.regions.services import (
+        region_code_changes_import,
+        region_code_changes_load_shipped,
+    )
+
+    lines = [f"shipped: {region_code_changes_load_shipped()}"]
+    for file, old, new in NUTS_CHANGE_TABLES:
+        try:
+            path = _locate_optional(file, download=False)
+        except DataFileError:
+            folder = data_dir() or f"${DATA_DIR_ENV}"
+            lines.append(
+                f"NUTS {old}-{new}: {file.relative} not found in {folder}; put Eurostat's "
+                "correspondence table there (https://ec.europa.eu/eurostat/web/nuts/history) "
+                "to load its code changes"
+            )
+            continue
+        report = region_code_changes_import(path=path, old_version=old, new_version=new)
+        lines.append(f"NUTS {old}-{new}: {report}")
+    return "\n".join(lines)
+
+
+def nace_pages() -> list[list[str]]:
+    """The NACE codes the platform knows, one group per section (``C``, ``C10`` … ``C33``)."""
+    from clusterdialogue.statistics.models import Industry
+
+    codes = Industry.objects.filter(
+        scheme__in=[Industry.Scheme.NACE_SECTION, Industry.Scheme.NACE_DIVISION]
+    ).values_list("code", "scheme")
+    sections = sorted(code for code, scheme in codes if scheme == Industry.Scheme.NACE_SECTION)
+    divisions = sorted(code for code, scheme in codes if scheme == Industry.Scheme.NACE_DIVISION)
+    return [[s, *(d for d in divisions if d.startswith(s))] for s in sections]
+
+
+def download_eurostat(*, code: str, pages: list[list[str]] | None = None) -> Path:
+    """Download a Eurostat dataset in parts by NACE section into the cache; return its path."""
+    from clusterdialogue.core.io.download import eurostat_download_paged
+    from clusterdialogue.core.io.eurostat import EUROSTAT_DATASETS
+
+    meta = EUROSTAT_DATASETS.get(code)
+    if meta is None or not meta.dimensions:
+        known = [c for c, m in EUROSTAT_DATASETS.items() if m.dimensions]
+        raise DataFileError(
+            code, f"no download in parts for {code!r}; datasets with one: {', '.join(known)}"
+        )
+    pages = pages if pages is not None else nace_pages()
+    if not pages:
+        raise DataFileError(code, "no NACE codes to ask for; load the NACE titles first")
+    dest = Path(settings.CLUSTERDIALOGUE_CACHE_DIR) / "eurostat" / f"{code}.tsv.gz"
+    return eurostat_download_paged(
+        code, dest, dimensions=meta.dimensions, pages=pages, mirror=download_mirror()
+    )
+
+
+def import_sbs_2021() -> str:
+    """Import ``eurostat/sbs_r_nuts2021.tsv.gz`` when it is in the mirror or the cache."""
+    from clusterdialogue.statistics.services.imports import dataset_import_eurostat
+
+    try:
+        path = _locate_optional(SBS_2021, download=False)
+    except DataFileError:
+        return (
+            f"sbs_r_nuts2021: {SBS_2021.relative} not found in {data_dir() or 'the mirror'} nor "
+            "the cache; `clusterdialogue data download sbs_r_nuts2021` downloads it. Going on "
+            "without the figures from 2021."
+        )
+    try:
+        return str(dataset_import_eurostat(path=path))
+    except DataFileError as error:
+        return (
+            f"sbs_r_nuts2021: not imported ({error}). Load the NUTS 2021 boundaries or code "
+            "changes first; going on without the figures from 2021."
+        )
+
+
 def _locate_optional(file: DataFile, *, download: bool) -> Path:
     """:func:`locate`, or without ``download`` the mirror or cached copy only."""
     return resolve_data_file(
@@ -177,6 +278,7 @@ def load_real_data(
         ("NUTS regions", lambda: regions_load_nuts(files=[locate(f) for f in NUTS_FILES])),
         ("NUTS code changes", regions_load_reference),
         ("NUTS 2021 and 2024", load_later_nuts),
+        ("NUTS code changes after 2016", load_later_code_changes),
         ("network", lambda: f"network: {network_create_four_motors()}"),
         (
             "cluster organisations",
@@ -191,6 +293,7 @@ def load_real_data(
             )
             for file in eurostat_files
         ),
+        ("sbs_r_nuts2021", import_sbs_2021),
         ("cluster mapping", lambda: "\n".join(str(r) for r in mapping_refresh())),
         ("analytics", _warm_analytics),
     ]

@@ -24,6 +24,19 @@ def register(groups: argparse._SubParsersAction) -> None:
     load.add_argument("--skip-lfs", action="store_true", help="leave out the LFS file")
     load.set_defaults(handler=data_load)
 
+    download = actions.add_parser(
+        "download",
+        help="download a large Eurostat dataset in parts (one request per NACE section)",
+        description=(
+            "Download a Eurostat dataset from the SDMX 2.1 dissemination API one NACE section "
+            "at a time (large requests are refused with HTTP 413) and join the parts into "
+            "CLUSTERDIALOGUE_CACHE_DIR/eurostat/<code>.tsv.gz, where `data load` finds it. "
+            "CLUSTERDIALOGUE_DOWNLOAD_MIRROR reads from a mirror of the official addresses."
+        ),
+    )
+    download.add_argument("dataset", help="dataset code, e.g. sbs_r_nuts2021")
+    download.set_defaults(handler=data_download)
+
     refresh = actions.add_parser("refresh-mapping", help="recompute the stored cluster mapping")
     refresh.add_argument(
         "--dataset",
@@ -45,6 +58,20 @@ def data_load(args: argparse.Namespace) -> int:
     from clusterdialogue.datasources import load_real_data
 
     load_real_data(with_lfs=not args.skip_lfs)
+    return 0
+
+
+def data_download(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.core.io.errors import DataFileError
+    from clusterdialogue.datasources import download_eurostat
+
+    try:
+        path = download_eurostat(code=args.dataset)
+    except DataFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{args.dataset}: {path}")
     return 0
 
 

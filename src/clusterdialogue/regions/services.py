@@ -11,6 +11,7 @@ from django.db import transaction
 
 from clusterdialogue.core.io.errors import DataFileError
 from clusterdialogue.core.io.gisco import read_nuts_geojson, simplify_geometry
+from clusterdialogue.core.io.nuts_changes import read_nuts_changes
 from clusterdialogue.regions.models import (
     Network,
     Region,
@@ -18,10 +19,11 @@ from clusterdialogue.regions.models import (
     RegionCodeChange,
     Territory,
 )
+from clusterdialogue.regions.selectors import DEFAULT_NUTS_VERSION
 
 REFERENCE_DIR = Path(__file__).parent / "data"
-#: The NUTS version of ``Region.geometry`` and of the pages' maps.
-DEFAULT_NUTS_VERSION = "2016"
+#: The shipped code changes after NUTS 2016, each with its public source.
+LATER_CHANGES_FILE = "nuts_code_changes_later.csv"
 #: The later versions whose GISCO boundaries are loaded when present.
 LATER_NUTS_VERSIONS = ("2021", "2024")
 GISCO_SOURCE_PATTERN = (
@@ -225,6 +227,126 @@ def regions_load_reference(*, directory: Path = REFERENCE_DIR) -> RegionLoadRepo
             region.versions = versions
             region.save(update_fields=["versions"])
     regions_link_parents()
+    return report
+
+
+@dataclass
+class CodeChangeReport:
+    """What a load of code changes between later NUTS versions stored."""
+
+    file: str
+    changes: int = 0
+    recoded: int = 0
+    regions_created: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"{self.changes} code changes ({self.recoded} recoded, same territory) from "
+            f"{self.file}; {self.regions_created} regions added"
+        )
+
+
+def _store_code_changes(rows: list[dict[str, str]], *, report: CodeChangeReport) -> None:
+    """Upsert code changes ``old_code, old_version, new_code, new_version, relation, name,
+    source`` and make sure both codes are regions valid in their version."""
+    regions = {
+        r.code: r
+        for r in Region.objects.filter(
+            code__in={row[k] for row in rows for k in ("old_code", "new_code")}
+        )
+    }
+    for row in rows:
+        RegionCodeChange.objects.update_or_create(
+            old_code=row["old_code"],
+            new_code=row["new_code"],
+            defaults={
+                "old_version": row["old_version"],
+                "new_version": row["new_version"],
+                "relation": row["relation"],
+                "source": row["source"][:300],
+            },
+        )
+        report.changes += 1
+        report.recoded += row["relation"] == RegionCodeChange.Relation.RECODED
+        for code, version, name in (
+            (row["old_code"], row["old_version"], ""),
+            (row["new_code"], row["new_version"], row["name"]),
+        ):
+            region = regions.get(code)
+            if region is None:
+                regions[code] = Region.objects.create(
+                    code=code,
+                    name=_display_name(name),
+                    level=len(code) - 2,
+                    country_code=code[:2],
+                    kind=Region.Kind.NUTS,
+                    versions=version,
+                    source=row["source"][:300],
+                )
+                report.regions_created += 1
+            elif region.kind == Region.Kind.NUTS and version not in region.version_list:
+                region.versions = _with_versions(region.versions, version)
+                region.save(update_fields=["versions"])
+    regions_link_parents()
+
+
+@transaction.atomic
+def region_code_changes_import(
+    *, path: Path, old_version: str, new_version: str, sheet: str | None = None
+) -> CodeChangeReport:
+    """Import the code changes between two NUTS versions from Eurostat's correspondence table.
+
+    ``path`` is the ``.xlsx`` workbook of the NUTS history page (``NUTS2021.xlsx`` for
+    2016 → 2021, ``NUTS2021-NUTS2024.xlsx`` for 2021 → 2024). Only the rows the table calls a
+    recoding carry figures over; splits, mergers and moved boundaries are stored as such.
+    Codes new in ``new_version`` become regions of that version when they are not loaded yet.
+    """
+    path = Path(path)
+    changes = read_nuts_changes(path, old_version=old_version, new_version=new_version, sheet=sheet)
+    source = f"Eurostat NUTS correspondence table {path.name}"
+    report = CodeChangeReport(file=path.name)
+    _store_code_changes(
+        [
+            {
+                "old_code": c.old_code,
+                "old_version": c.old_version,
+                "new_code": c.new_code,
+                "new_version": c.new_version,
+                "relation": c.relation,
+                "name": c.name,
+                "source": f"{source}, row {c.line}: {c.change or 'no comment'}",
+            }
+            for c in changes
+        ],
+        report=report,
+    )
+    return report
+
+
+@transaction.atomic
+def region_code_changes_load_shipped(*, directory: Path = REFERENCE_DIR) -> CodeChangeReport:
+    """Load the shipped code changes after NUTS 2016 (``nuts_code_changes_later.csv``).
+
+    Each row names its public source; the table holds only changes so sourced.
+    """
+    path = directory / LATER_CHANGES_FILE
+    rows = _read_reference_csv(
+        path,
+        {"old_code", "old_version", "new_code", "new_version", "relation", "new_name", "source"},
+    )
+    relations = set(RegionCodeChange.Relation.values)
+    for line, row in enumerate(rows, start=2):
+        if row["relation"] not in relations:
+            raise DataFileError(
+                path,
+                f"relation must be one of {', '.join(sorted(relations))}, not {row['relation']!r}",
+                line=line,
+                field="relation",
+            )
+        if not row["source"].strip():
+            raise DataFileError(path, "every change names its source", line=line, field="source")
+    report = CodeChangeReport(file=path.name)
+    _store_code_changes([{**row, "name": row["new_name"]} for row in rows], report=report)
     return report
 
 

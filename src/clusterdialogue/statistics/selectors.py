@@ -13,9 +13,10 @@ from django.db.models import Count, Max, QuerySet
 from django.utils.translation import gettext as _
 
 from clusterdialogue.core.growth import shift_share
+from clusterdialogue.core.nuts import territory_codes
 from clusterdialogue.core.series import Period, period_breaks, series_breaks, series_periods
-from clusterdialogue.regions.models import Region, RegionCodeChange
-from clusterdialogue.regions.selectors import region_successor_map
+from clusterdialogue.regions.models import Region
+from clusterdialogue.regions.selectors import region_recodings, region_version_map
 from clusterdialogue.statistics.models import Industry, MappingResult, Observation
 
 DEFAULT_SCHEME = Industry.Scheme.NACE_DIVISION
@@ -261,17 +262,8 @@ def region_data_codes(
     regions = list(regions)
     if not regions:
         return []
-    recoded = dict(
-        RegionCodeChange.objects.filter(relation=RegionCodeChange.Relation.RECODED).values_list(
-            "new_code", "old_code"
-        )
-    )
-    candidates: dict[str, list[str]] = {}
-    for region in regions:
-        chain = [region.code]
-        while chain[-1] in recoded and len(chain) <= len(recoded):  # the guard stops a cycle
-            chain.append(recoded[chain[-1]])
-        candidates[region.code] = chain
+    recodings = region_recodings()
+    candidates = {region.code: territory_codes(region.code, recodings) for region in regions}
     present = set(
         MappingResult.objects.filter(
             scheme=scheme,
@@ -290,7 +282,8 @@ def region_data_codes(
 
 
 def region_data_code(*, region: Region, scheme: str = DEFAULT_SCHEME) -> DataRegion:
-    """The code under which ``region`` has figures: its own, else an older code of the same area.
+    """The code under which ``region`` has figures: its own, else an older code of the same area,
+    else a newer one (a NUTS 2021 or 2024 recoding; never a split, merged or moved region).
 
     Auvergne-Rhône-Alpes is FRK in NUTS 2016, but Eurostat's 2008-2015 figures use FR7.
     """
@@ -452,8 +445,8 @@ def mapping_for_category(*, category: str, year: int, level: int) -> QuerySet[Ma
 
 
 def mapping_map_values(*, category: str, year: int, level: int) -> dict[str, dict]:
-    """Per NUTS 2016 code, the mapping of ``category`` in ``year`` (old codes translated)."""
-    successors = region_successor_map()
+    """Per NUTS 2016 code, the mapping of ``category`` in ``year`` (recoded codes translated)."""
+    successors = region_version_map()
     values = {}
     rows = MappingResult.objects.filter(category__code=category, year=year, level=level).values(
         "region__code", "lq", "stars", "employment", "lq_rank", "source"

@@ -14,9 +14,22 @@ import pytest
 from clusterdialogue import datasources
 from clusterdialogue.core.io import download
 from clusterdialogue.core.io.errors import DataFileError
-from clusterdialogue.regions.models import Region, RegionBoundary
-from clusterdialogue.regions.services import regions_load_nuts, regions_load_reference
+from clusterdialogue.regions.models import Region, RegionBoundary, RegionCodeChange
+from clusterdialogue.regions.selectors import (
+    region_predecessor_codes,
+    region_successor_map,
+    region_territory_codes,
+    region_version_map,
+)
+from clusterdialogue.regions.services import (
+    LATER_CHANGES_FILE,
+    region_code_changes_import,
+    region_code_changes_load_shipped,
+    regions_load_nuts,
+    regions_load_reference,
+)
 from clusterdialogue.testing.files import write_gisco_geojson
+from clusterdialogue.testing.nuts_tables import write_changes_2016_2021, write_changes_2021_2024
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +201,123 @@ def test_setup_step_downloads_from_a_file_mirror_of_gisco(loaded_2016, tmp_path,
     cached = tmp_path / "cache" / "nuts" / "NUTS_RG_20M_2024_4326_LEVL_3.geojson"
     assert cached.is_file()
     assert Region.objects.get(code="HR05").versions == "2021,2024"
+
+
+# --- code changes after 2016: Eurostat's tables and the shipped rows ---------------------------
+
+
+def test_import_correspondence_tables_stores_changes_and_new_regions(loaded_2016, tmp_path):
+
+    first = region_code_changes_import(
+        path=write_changes_2016_2021(tmp_path / "NUTS2021.xlsx"),
+        old_version="2016",
+        new_version="2021",
+    )
+    second = region_code_changes_import(
+        path=write_changes_2021_2024(tmp_path / "NUTS2021-NUTS2024.xlsx"),
+        old_version="2021",
+        new_version="2024",
+    )
+
+    assert str(first) == (
+        "6 code changes (2 recoded, same territory) from NUTS2021.xlsx; 9 regions added"
+    )
+    assert (second.changes, second.recoded) == (4, 2)
+    change = RegionCodeChange.objects.get(old_code="QA11")
+    assert (change.new_code, change.old_version, change.new_version, change.relation) == (
+        "QA13",
+        "2016",
+        "2021",
+        "recoded",
+    )
+    assert change.source.startswith("Eurostat NUTS correspondence table NUTS2021.xlsx, row ")
+    assert RegionCodeChange.objects.get(old_code="QA17").relation == "merged"
+    regions = {r.code: r for r in Region.objects.all()}
+    assert regions["HR05"].name == "Grad Zagreb"
+    assert regions["HR05"].versions == "2021"
+    assert regions["HR04"].versions == "2013,2016"  # the GISCO 2016 region, untouched
+    assert regions["HR04"].name == "Kontinentalna Hrvatska"
+    assert regions["QA13"].versions == "2021"
+    assert regions["QA11"].versions == "2016"
+    assert regions["QA131"].parent.code == "QA13"
+    # Importing again changes nothing.
+    again = region_code_changes_import(
+        path=tmp_path / "NUTS2021.xlsx", old_version="2016", new_version="2021"
+    )
+    assert (again.changes, again.regions_created) == (6, 0)
+    assert RegionCodeChange.objects.count() == 10
+
+
+def test_recoded_codes_cross_versions_and_the_others_do_not(loaded_2016, tmp_path):
+
+    regions_load_reference()
+    region_code_changes_import(
+        path=write_changes_2016_2021(tmp_path / "a.xlsx"), old_version="2016", new_version="2021"
+    )
+    region_code_changes_import(
+        path=write_changes_2021_2024(tmp_path / "b.xlsx"), old_version="2021", new_version="2024"
+    )
+
+    # The NUTS 2016 successor map is what it was: old codes up to 2016 only.
+    successors = region_successor_map()
+    assert successors["FR7"] == "FRK"
+    assert successors["FR91"] == "FRY1"
+    assert "QA11" not in successors and "QA13" not in successors
+    # Any version onto 2016, and onto 2024: recodings only.
+    to_2016 = region_version_map()
+    assert (to_2016["QA13"], to_2016["QA15"], to_2016["QA151"]) == ("QA11", "QA11", "QA111")
+    assert to_2016["FR7"] == "FRK"
+    assert "QA14" not in to_2016 and "HR05" not in to_2016 and "QA16" not in to_2016
+    to_2024 = region_version_map(version="2024")
+    assert (to_2024["QA11"], to_2024["QA13"]) == ("QA15", "QA15")
+    assert region_territory_codes(code="QA13") == ["QA13", "QA11", "QA15"]
+    assert region_territory_codes(code="HR04") == ["HR04"]
+    assert region_predecessor_codes(code="QA15") == ["QA13", "QA11"]
+
+
+def test_shipped_later_changes_name_their_source(loaded_2016):
+
+    report = region_code_changes_load_shipped()
+
+    assert (report.changes, report.recoded, report.regions_created) == (3, 0, 3)
+    changes = RegionCodeChange.objects.filter(old_code="HR04")
+    assert {c.new_code for c in changes} == {"HR02", "HR05", "HR06"}
+    assert {c.relation for c in changes} == {"split"}
+    assert all("2019/1755" in c.source for c in changes)
+    assert Region.objects.get(code="HR06").name == "Sjeverna Hrvatska"
+
+
+@pytest.mark.parametrize(
+    ("row", "message", "field"),
+    [
+        (
+            "HR04,2016,HR02,2021,renamed,Panonska Hrvatska,Regulation",
+            "relation must be",
+            "relation",
+        ),
+        ("HR04,2016,HR02,2021,split,Panonska Hrvatska,", "names its source", "source"),
+    ],
+)
+def test_shipped_table_checks_relation_and_source(tmp_path, row, message, field):
+    header = "old_code,old_version,new_code,new_version,relation,new_name,source"
+    (tmp_path / LATER_CHANGES_FILE).write_text(f"{header}\n{row}\n", encoding="utf-8")
+
+    with pytest.raises(DataFileError, match=message) as error:
+        region_code_changes_load_shipped(directory=tmp_path)
+
+    assert (error.value.line, error.value.field) == (2, field)
+    assert not RegionCodeChange.objects.exists()
+
+
+def test_setup_step_loads_shipped_rows_and_tables_in_the_data_dir(loaded_2016, tmp_path, settings):
+
+    mirror = tmp_path / "mirror"
+    write_changes_2016_2021(mirror / "nuts" / "NUTS2021.xlsx")
+    settings.CLUSTERDIALOGUE_DATA_DIR = str(mirror)
+    settings.CLUSTERDIALOGUE_CACHE_DIR = tmp_path / "cache"
+
+    lines = datasources.load_later_code_changes().splitlines()
+
+    assert lines[0].startswith("shipped: 3 code changes")
+    assert lines[1].startswith("NUTS 2016-2021: 6 code changes (2 recoded")
+    assert lines[2].startswith("NUTS 2021-2024: nuts/NUTS2021-NUTS2024.xlsx not found in")
