@@ -15,10 +15,11 @@ def register(groups: argparse._SubParsersAction) -> None:
         "load",
         help="load all real data from the local mirror or the official sources",
         description=(
-            "Load NUTS 2016 regions (GISCO), the NUTS code changes, NACE Rev. 2 titles, the "
-            "Four Motors network, the Eurostat SBS and LFS files, and compute the cluster "
-            "mapping. Files come from CLUSTERDIALOGUE_DATA_DIR (default ../shared/data) or are "
-            "downloaded into the cache. Safe to run again."
+            "Load NUTS 2016 regions (GISCO), the NUTS code changes, the NUTS 2021 and 2024 "
+            "boundaries and correspondence tables when present, NACE Rev. 2 titles, the Four "
+            "Motors network, the Eurostat SBS and LFS files (and sbs_r_nuts2021 when present), "
+            "and compute the cluster mapping. Files come from CLUSTERDIALOGUE_DATA_DIR (default "
+            "../shared/data) or are downloaded into the cache. Safe to run again."
         ),
     )
     load.add_argument("--skip-lfs", action="store_true", help="leave out the LFS file")
@@ -63,15 +64,9 @@ def data_load(args: argparse.Namespace) -> int:
 
 def data_download(args: argparse.Namespace) -> int:
     setup_django()
-    from clusterdialogue.core.io.errors import DataFileError
     from clusterdialogue.datasources import download_eurostat
 
-    try:
-        path = download_eurostat(code=args.dataset)
-    except DataFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"{args.dataset}: {path}")
+    print(f"{args.dataset}: {download_eurostat(code=args.dataset)}")
     return 0
 
 

@@ -321,3 +321,27 @@ def test_setup_step_loads_shipped_rows_and_tables_in_the_data_dir(loaded_2016, t
     assert lines[0].startswith("shipped: 3 code changes")
     assert lines[1].startswith("NUTS 2016-2021: 6 code changes (2 recoded")
     assert lines[2].startswith("NUTS 2021-2024: nuts/NUTS2021-NUTS2024.xlsx not found in")
+
+
+def test_api_gives_boundaries_per_version_and_change_sources(loaded_2016, tmp_path, client):
+    regions_load_nuts(
+        files=gisco_files(tmp_path / "2021", "2021", HR_2021, ring=RING_2021), version="2021"
+    )
+    region_code_changes_load_shipped()
+
+    detail = client.get("/api/regions/HR03/").json()
+    listed = client.get("/api/regions/?code=HR03").json()["results"][0]
+    changes = client.get("/api/region-code-changes/?new_version=2021").json()["results"]
+
+    assert detail["versions"] == "2013,2016,2021"
+    assert [(b["version"], b["name"]) for b in detail["boundaries"]] == [
+        ("2021", "Jadranska Hrvatska")
+    ]
+    assert detail["boundaries"][0]["geometry"]["coordinates"] == [RING_2021]
+    assert "boundaries" not in listed and "geometry" not in listed
+    assert {(c["old_code"], c["new_code"], c["relation"]) for c in changes} == {
+        ("HR04", "HR02", "split"),
+        ("HR04", "HR05", "split"),
+        ("HR04", "HR06", "split"),
+    }
+    assert all("2019/1755" in c["source"] for c in changes)
