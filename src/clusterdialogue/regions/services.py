@@ -24,8 +24,6 @@ from clusterdialogue.regions.selectors import DEFAULT_NUTS_VERSION
 REFERENCE_DIR = Path(__file__).parent / "data"
 #: The shipped code changes after NUTS 2016, each with its public source.
 LATER_CHANGES_FILE = "nuts_code_changes_later.csv"
-#: The later versions whose GISCO boundaries are loaded when present.
-LATER_NUTS_VERSIONS = ("2021", "2024")
 GISCO_SOURCE_PATTERN = (
     "GISCO – Eurostat, NUTS {version} (1:20M). © EuroGeographics for the administrative boundaries"
 )
