@@ -144,7 +144,12 @@ def load_later_nuts() -> str:
                 paths.append(_locate_optional(file, download=can_download))
             except DataFileError as error:
                 # Not in the mirror nor the cache: the download failed or was not tried.
-                problem = error.message if can_download else f"{file.relative} not found"
+                problem = (
+                    error.message
+                    if can_download
+                    else f"{file.relative} not in the data directory or the cache, and no "
+                    "download tried after the failed one above"
+                )
                 can_download = False
                 break
         if problem:
