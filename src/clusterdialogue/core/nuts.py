@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["Recoding", "codes_in_version", "territory_codes"]
+__all__ = ["Recoding", "codes_in_version", "newer_codes", "territory_codes"]
 
 Recoding = tuple[str, str, str, str]
 
@@ -69,6 +69,17 @@ def territory_codes(code: str, recodings: Iterable[Recoding]) -> list[str]:
     recodings = list(recodings)
     older, newer = _links(recodings)
     return [code, *_walk(code, older), *_walk(code, newer)]
+
+
+def newer_codes(code: str, recodings: Iterable[Recoding]) -> list[str]:
+    """The codes of the same territory in later versions than ``code``'s, nearest first.
+
+    Examples
+    --------
+    >>> newer_codes("FRY1", [("FRA1", "2013", "FRY1", "2016"), ("FRY1", "2016", "FRY9", "2021")])
+    ['FRY9']
+    """
+    return _walk(code, _links(recodings)[1])
 
 
 def codes_in_version(recodings: Iterable[Recoding], version: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ from django.db.models import Count, Max, QuerySet
 from django.utils.translation import gettext as _
 
 from clusterdialogue.core.growth import shift_share
-from clusterdialogue.core.nuts import territory_codes
+from clusterdialogue.core.nuts import newer_codes, territory_codes
 from clusterdialogue.core.series import Period, period_breaks, series_breaks, series_periods
 from clusterdialogue.regions.models import Region
 from clusterdialogue.regions.selectors import region_recodings, region_version_map
@@ -249,10 +249,13 @@ class DataRegion:
 
     region: Region
     data_code: str
+    #: The figures are under a code of a later NUTS version (a 2021 or 2024 recoding).
+    is_newer: bool = False
 
     @property
     def is_predecessor(self) -> bool:
-        return self.data_code != self.region.code
+        """The figures are under an older code of the same territory (FR7 for FRK)."""
+        return self.data_code != self.region.code and not self.is_newer
 
 
 def region_data_codes(
@@ -272,13 +275,12 @@ def region_data_codes(
         .values_list("region__code", flat=True)
         .distinct()
     )
-    return [
-        DataRegion(
-            region=region,
-            data_code=next((c for c in candidates[region.code] if c in present), region.code),
-        )
-        for region in regions
-    ]
+    found = []
+    for region in regions:
+        data_code = next((c for c in candidates[region.code] if c in present), region.code)
+        is_newer = data_code in newer_codes(region.code, recodings)
+        found.append(DataRegion(region=region, data_code=data_code, is_newer=is_newer))
+    return found
 
 
 def region_data_code(*, region: Region, scheme: str = DEFAULT_SCHEME) -> DataRegion:

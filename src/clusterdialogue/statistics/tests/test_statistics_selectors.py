@@ -194,8 +194,10 @@ def test_region_data_code_finds_figures_under_a_later_recoding(later_recodings, 
     MappingResultFactory(region=regions["QA13"], category=c29, level=2, year=2021)
     MappingResultFactory(region=regions["QA14"], category=c29, level=2, year=2021)
 
-    assert region_data_code(region=regions["QA11"]).data_code == "QA13"
-    assert region_data_code(region=regions["QA15"]).data_code == "QA13"
+    later = region_data_code(region=regions["QA11"])
+    assert (later.data_code, later.is_newer, later.is_predecessor) == ("QA13", True, False)
+    earlier = region_data_code(region=regions["QA15"])
+    assert (earlier.data_code, earlier.is_newer, earlier.is_predecessor) == ("QA13", False, True)
     # A moved boundary is another territory: its figures are not shown.
     assert region_data_code(region=regions["QA12"]).data_code == "QA12"
     # The old fall-back still comes first.
