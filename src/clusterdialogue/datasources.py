@@ -14,7 +14,15 @@ from pathlib import Path
 from django.conf import settings
 from tqdm import tqdm
 
-from clusterdialogue.core.io.download import eurostat_url, gisco_url, resolve_data_file
+from clusterdialogue.core.io.download import (
+    DATA_DIR_ENV,
+    MIRROR_ENV,
+    eurostat_url,
+    gisco_url,
+    mirrored_url,
+    resolve_data_file,
+)
+from clusterdialogue.core.io.errors import DataFileError
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,34 @@ NUTS_FILES = [
     )
     for level in range(4)
 ]
+#: GISCO boundaries of the later NUTS versions, loaded when found or downloadable.
+LATER_NUTS_FILES = {
+    version: [
+        DataFile(
+            f"nuts/NUTS_RG_20M_{version}_4326_LEVL_{level}.geojson",
+            gisco_url(scale="20M", year=int(version), level=level),
+            f"GISCO NUTS {version} level {level} boundaries",
+        )
+        for level in range(4)
+    ]
+    for version in ("2021", "2024")
+}
+#: Eurostat's NUTS correspondence tables (NUTS history page), read when in the mirror or cache:
+#: (file, old version, new version).
+NUTS_CHANGE_TABLES = [
+    (
+        DataFile("nuts/NUTS2021.xlsx", None, "Eurostat NUTS 2016-2021 correspondence table"),
+        "2016",
+        "2021",
+    ),
+    (
+        DataFile(
+            "nuts/NUTS2021-NUTS2024.xlsx", None, "Eurostat NUTS 2021-2024 correspondence table"
+        ),
+        "2021",
+        "2024",
+    ),
+]
 NACE_TITLES = DataFile(
     "nace/nace_rev2_titles_multilingual.csv",
     None,
@@ -52,6 +88,14 @@ EUROSTAT_FILES = [
     ),
 ]
 
+#: Eurostat SBS from 2021 (NUTS 2021 codes): imported when in the mirror or the cache; too
+#: large for one request, it is downloaded in parts by ``clusterdialogue data download``.
+SBS_2021 = DataFile(
+    "eurostat/sbs_r_nuts2021.tsv.gz",
+    None,
+    "Eurostat SBS by NUTS regions and NACE Rev. 2, from 2021",
+)
+
 CLUSTER_ORGANISATIONS = DataFile(
     "cluster_organisations/four_motors_cluster_organisations_transcribed.csv",
     None,
@@ -68,12 +112,141 @@ def data_dir() -> Path | None:
     return default if default.is_dir() else None
 
 
+def download_mirror() -> str | None:
+    """A mirror of the official addresses (``CLUSTERDIALOGUE_DOWNLOAD_MIRROR``), if set."""
+    return getattr(settings, "CLUSTERDIALOGUE_DOWNLOAD_MIRROR", "") or os.environ.get(MIRROR_ENV)
+
+
 def locate(file: DataFile) -> Path:
     """The local path of ``file``: from the mirror, or downloaded into the cache."""
     return resolve_data_file(
         file.relative,
         data_dir=data_dir(),
-        url=file.url,
+        url=mirrored_url(file.url, download_mirror()) if file.url else None,
+        cache_dir=Path(settings.CLUSTERDIALOGUE_CACHE_DIR),
+    )
+
+
+def load_later_nuts() -> str:
+    """Load the NUTS 2021 and 2024 boundaries that are in the mirror, the cache or downloadable.
+
+    A version whose files are missing is left out with a message saying where to put them;
+    the platform goes on with NUTS 2016. After the first failed download no other is tried.
+    """
+    from clusterdialogue.regions.services import regions_load_nuts
+
+    lines = []
+    can_download = True
+    for version, files in LATER_NUTS_FILES.items():
+        paths, problem = [], ""
+        for file in files:
+            try:
+                paths.append(_locate_optional(file, download=can_download))
+            except DataFileError as error:
+                # Not in the mirror nor the cache: the download failed or was not tried.
+                problem = (
+                    error.message
+                    if can_download
+                    else f"{file.relative} not in the data directory or the cache, and no "
+                    "download tried after the failed one above"
+                )
+                can_download = False
+                break
+        if problem:
+            folder = data_dir() or f"${DATA_DIR_ENV}"
+            lines.append(
+                f"NUTS {version}: boundaries not loaded ({problem}); put the GISCO files "
+                f"NUTS_RG_20M_{version}_4326_LEVL_0..3.geojson in {folder}/nuts/ to load them. "
+                "Going on with NUTS 2016."
+            )
+            continue
+        lines.append(f"NUTS {version}: {regions_load_nuts(files=paths, version=version)}")
+    return "\n".join(lines)
+
+
+def load_later_code_changes() -> str:
+    """Load the shipped code changes after NUTS 2016, then Eurostat's tables when present."""
+    from clusterdialogue.regions.services import (
+        region_code_changes_import,
+        region_code_changes_load_shipped,
+    )
+
+    lines = [f"shipped: {region_code_changes_load_shipped()}"]
+    for file, old, new in NUTS_CHANGE_TABLES:
+        try:
+            path = _locate_optional(file, download=False)
+        except DataFileError:
+            folder = data_dir() or f"${DATA_DIR_ENV}"
+            lines.append(
+                f"NUTS {old}-{new}: {file.relative} not found in {folder}; put Eurostat's "
+                "correspondence table there (https://ec.europa.eu/eurostat/web/nuts/history) "
+                "to load its code changes"
+            )
+            continue
+        report = region_code_changes_import(path=path, old_version=old, new_version=new)
+        lines.append(f"NUTS {old}-{new}: {report}")
+    return "\n".join(lines)
+
+
+def nace_pages() -> list[list[str]]:
+    """The NACE codes the platform knows, one group per section (``C``, ``C10`` … ``C33``)."""
+    from clusterdialogue.statistics.models import Industry
+
+    codes = Industry.objects.filter(
+        scheme__in=[Industry.Scheme.NACE_SECTION, Industry.Scheme.NACE_DIVISION]
+    ).values_list("code", "scheme")
+    sections = sorted(code for code, scheme in codes if scheme == Industry.Scheme.NACE_SECTION)
+    divisions = sorted(code for code, scheme in codes if scheme == Industry.Scheme.NACE_DIVISION)
+    return [[s, *(d for d in divisions if d.startswith(s))] for s in sections]
+
+
+def download_eurostat(*, code: str, pages: list[list[str]] | None = None) -> Path:
+    """Download a Eurostat dataset in parts by NACE section into the cache; return its path."""
+    from clusterdialogue.core.io.download import eurostat_download_paged
+    from clusterdialogue.core.io.eurostat import EUROSTAT_DATASETS
+
+    meta = EUROSTAT_DATASETS.get(code)
+    if meta is None or not meta.dimensions:
+        known = [c for c, m in EUROSTAT_DATASETS.items() if m.dimensions]
+        raise DataFileError(
+            code, f"no download in parts for {code!r}; datasets with one: {', '.join(known)}"
+        )
+    pages = pages if pages is not None else nace_pages()
+    if not pages:
+        raise DataFileError(code, "no NACE codes to ask for; load the NACE titles first")
+    dest = Path(settings.CLUSTERDIALOGUE_CACHE_DIR) / "eurostat" / f"{code}.tsv.gz"
+    return eurostat_download_paged(
+        code, dest, dimensions=meta.dimensions, pages=pages, mirror=download_mirror()
+    )
+
+
+def import_sbs_2021() -> str:
+    """Import ``eurostat/sbs_r_nuts2021.tsv.gz`` when it is in the mirror or the cache."""
+    from clusterdialogue.statistics.services.imports import dataset_import_eurostat
+
+    try:
+        path = _locate_optional(SBS_2021, download=False)
+    except DataFileError:
+        return (
+            f"sbs_r_nuts2021: {SBS_2021.relative} not found in {data_dir() or 'the mirror'} nor "
+            "the cache; `clusterdialogue data download sbs_r_nuts2021` downloads it. Going on "
+            "without the figures from 2021."
+        )
+    try:
+        return str(dataset_import_eurostat(path=path))
+    except DataFileError as error:
+        return (
+            f"sbs_r_nuts2021: not imported ({error}). Load the NUTS 2021 boundaries or code "
+            "changes first; going on without the figures from 2021."
+        )
+
+
+def _locate_optional(file: DataFile, *, download: bool) -> Path:
+    """:func:`locate`, or without ``download`` the mirror or cached copy only."""
+    return resolve_data_file(
+        file.relative,
+        data_dir=data_dir(),
+        url=mirrored_url(file.url, download_mirror()) if download and file.url else None,
         cache_dir=Path(settings.CLUSTERDIALOGUE_CACHE_DIR),
     )
 
@@ -109,6 +282,8 @@ def load_real_data(
     steps: list[tuple[str, Callable[[], object]]] = [
         ("NUTS regions", lambda: regions_load_nuts(files=[locate(f) for f in NUTS_FILES])),
         ("NUTS code changes", regions_load_reference),
+        ("NUTS 2021 and 2024", load_later_nuts),
+        ("NUTS code changes after 2016", load_later_code_changes),
         ("network", lambda: f"network: {network_create_four_motors()}"),
         (
             "cluster organisations",
@@ -123,6 +298,7 @@ def load_real_data(
             )
             for file in eurostat_files
         ),
+        ("sbs_r_nuts2021", import_sbs_2021),
         ("cluster mapping", lambda: "\n".join(str(r) for r in mapping_refresh())),
         ("analytics", _warm_analytics),
     ]

@@ -22,7 +22,9 @@ from django.db.models import Max
 
 from clusterdialogue.core.complexity import ComplexityResult, complexity_by_year
 from clusterdialogue.core.industry_space import IndustrySpace, industry_space_layout
-from clusterdialogue.regions.models import Region, RegionCodeChange
+from clusterdialogue.core.nuts import newer_codes, territory_codes
+from clusterdialogue.regions.models import Region
+from clusterdialogue.regions.selectors import region_recodings
 from clusterdialogue.statistics.models import Dataset, Industry, Observation
 from clusterdialogue.statistics.selectors import DEFAULT_DATASET, employment_frame
 
@@ -61,10 +63,15 @@ class AnalyticsRegion:
     level: int | None
     data_code: str | None
     years: tuple[int, ...] = ()
+    #: The figures are under a code of a later NUTS version (a 2021 or 2024 recoding).
+    is_newer: bool = False
 
     @property
     def is_predecessor(self) -> bool:
-        return self.data_code is not None and self.data_code != self.region.code
+        """The figures are under an older code of the same territory (FR7 for FRK)."""
+        return (
+            self.data_code is not None and self.data_code != self.region.code and not self.is_newer
+        )
 
 
 def analytics_version(*, dataset: str = DEFAULT_DATASET) -> tuple[str | None, bool]:
@@ -192,16 +199,13 @@ def analytics_industry_space(
 def analytics_regions(
     *, regions: list[Region], scheme: str = DEFAULT_SCHEME, dataset: str = DEFAULT_DATASET
 ) -> list[AnalyticsRegion]:
-    """Where each region's figures are: its own code, else an older code of the same territory.
+    """Where each region's figures are: its own code, else an older code of the same territory,
+    else a newer one (a NUTS 2021 or 2024 recoding).
 
     Each region is analysed among the regions of its own NUTS level. Auvergne-Rhône-Alpes is
     FRK in NUTS 2016 but Eurostat's SBS figures use FR7; only pure recodings count.
     """
-    recoded = dict(
-        RegionCodeChange.objects.filter(relation=RegionCodeChange.Relation.RECODED).values_list(
-            "new_code", "old_code"
-        )
-    )
+    recodings = region_recodings()
     overviews: dict[int, AnalyticsOverview] = {}
     found = []
     for region in regions:
@@ -212,12 +216,15 @@ def analytics_regions(
         if level not in overviews:
             overviews[level] = analytics_overview(scheme=scheme, level=level, dataset=dataset)
         coverage = overviews[level].coverage
-        chain = [region.code]
-        while chain[-1] in recoded and len(chain) <= len(recoded):  # the guard stops a cycle
-            chain.append(recoded[chain[-1]])
+        chain = territory_codes(region.code, recodings)
         code = next((c for c in chain if c in coverage), None)
         years = tuple(coverage.get(code, ())) if code else ()
-        found.append(AnalyticsRegion(region=region, level=level, data_code=code, years=years))
+        is_newer = code is not None and code in newer_codes(region.code, recodings)
+        found.append(
+            AnalyticsRegion(
+                region=region, level=level, data_code=code, years=years, is_newer=is_newer
+            )
+        )
     return found
 
 

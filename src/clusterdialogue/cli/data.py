@@ -15,14 +15,28 @@ def register(groups: argparse._SubParsersAction) -> None:
         "load",
         help="load all real data from the local mirror or the official sources",
         description=(
-            "Load NUTS 2016 regions (GISCO), the NUTS code changes, NACE Rev. 2 titles, the "
-            "Four Motors network, the Eurostat SBS and LFS files, and compute the cluster "
-            "mapping. Files come from CLUSTERDIALOGUE_DATA_DIR (default ../shared/data) or are "
-            "downloaded into the cache. Safe to run again."
+            "Load NUTS 2016 regions (GISCO), the NUTS code changes, the NUTS 2021 and 2024 "
+            "boundaries and correspondence tables when present, NACE Rev. 2 titles, the Four "
+            "Motors network, the Eurostat SBS and LFS files (and sbs_r_nuts2021 when present), "
+            "and compute the cluster mapping. Files come from CLUSTERDIALOGUE_DATA_DIR (default "
+            "../shared/data) or are downloaded into the cache. Safe to run again."
         ),
     )
     load.add_argument("--skip-lfs", action="store_true", help="leave out the LFS file")
     load.set_defaults(handler=data_load)
+
+    download = actions.add_parser(
+        "download",
+        help="download a large Eurostat dataset in parts (one request per NACE section)",
+        description=(
+            "Download a Eurostat dataset from the SDMX 2.1 dissemination API one NACE section "
+            "at a time (large requests are refused with HTTP 413) and join the parts into "
+            "CLUSTERDIALOGUE_CACHE_DIR/eurostat/<code>.tsv.gz, where `data load` finds it. "
+            "CLUSTERDIALOGUE_DOWNLOAD_MIRROR reads from a mirror of the official addresses."
+        ),
+    )
+    download.add_argument("dataset", help="dataset code, e.g. sbs_r_nuts2021")
+    download.set_defaults(handler=data_download)
 
     refresh = actions.add_parser("refresh-mapping", help="recompute the stored cluster mapping")
     refresh.add_argument(
@@ -45,6 +59,14 @@ def data_load(args: argparse.Namespace) -> int:
     from clusterdialogue.datasources import load_real_data
 
     load_real_data(with_lfs=not args.skip_lfs)
+    return 0
+
+
+def data_download(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.datasources import download_eurostat
+
+    print(f"{args.dataset}: {download_eurostat(code=args.dataset)}")
     return 0
 
 

@@ -51,6 +51,33 @@ def register(groups: argparse._SubParsersAction) -> None:
     )
     regions.add_argument("file", type=Path)
     regions.set_defaults(handler=import_regions)
+    nuts = kinds.add_parser(
+        "nuts",
+        help="GISCO NUTS GeoJSON files of one version (2016, 2021 or 2024)",
+        description=(
+            "Load GISCO NUTS_RG_20M_<version>_4326_LEVL_<n>.geojson files. NUTS 2016 gives the "
+            "regions their names and map boundaries; a later version adds itself to each "
+            "region's versions and stores its name and boundary in that version."
+        ),
+    )
+    nuts.add_argument("files", type=Path, nargs="+")
+    nuts.add_argument("--version", default="2016", help="the NUTS version (default 2016)")
+    nuts.set_defaults(handler=import_nuts)
+
+    changes = kinds.add_parser(
+        "nuts-changes",
+        help="Eurostat's NUTS correspondence table (.xlsx) between two versions",
+        description=(
+            "Import the code changes of Eurostat's NUTS correspondence table (NUTS2021.xlsx "
+            "for 2016 to 2021, NUTS2021-NUTS2024.xlsx for 2021 to 2024). Only recoded regions "
+            "(same territory, new code) carry figures across versions."
+        ),
+    )
+    changes.add_argument("file", type=Path)
+    changes.add_argument("--from", dest="old_version", required=True, help="e.g. 2016")
+    changes.add_argument("--to", dest="new_version", required=True, help="e.g. 2021")
+    changes.add_argument("--sheet", help="the sheet, when not the detailed changes sheet")
+    changes.set_defaults(handler=import_nuts_changes)
     register_import_kinds(kinds)  # `import clusters` and `import cluster-members`
     calls.register_import_kinds(kinds)  # `import calls`
 
@@ -88,4 +115,27 @@ def import_regions(args: argparse.Namespace) -> int:
     from clusterdialogue.regions.services import regions_import_csv
 
     print(regions_import_csv(path=args.file))
+    return 0
+
+
+def import_nuts(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.regions.services import regions_load_nuts
+
+    print(regions_load_nuts(files=args.files, version=args.version))
+    return 0
+
+
+def import_nuts_changes(args: argparse.Namespace) -> int:
+    setup_django()
+    from clusterdialogue.regions.services import region_code_changes_import
+
+    print(
+        region_code_changes_import(
+            path=args.file,
+            old_version=args.old_version,
+            new_version=args.new_version,
+            sheet=args.sheet,
+        )
+    )
     return 0

@@ -18,14 +18,15 @@ from clusterdialogue.accounts.permissions import (
 )
 from clusterdialogue.clusters.models import ClusterOrganisation
 from clusterdialogue.regions.models import Network, Territory
-from clusterdialogue.regions.selectors import network_default, region_predecessor_codes
+from clusterdialogue.regions.selectors import network_default, region_territory_codes
 
 VIEW_ALL_PERMISSION = "clusters.view_clusterorganisation"
 
 
 def territory_region_codes(*, territory: Territory) -> list[str]:
-    """The region codes whose clusters belong to ``territory`` (its code and older codes)."""
-    return [territory.region.code, *region_predecessor_codes(code=territory.region.code)]
+    """The region codes whose clusters belong to ``territory``: its code, then the codes of the
+    same territory in older and in newer NUTS versions (recodings only, never a split)."""
+    return region_territory_codes(code=territory.region.code)
 
 
 def cluster_in_territory_q(*, territory: Territory) -> Q:

@@ -306,6 +306,7 @@ CACHES = {
 
 # Where real data comes from: a local mirror folder, else the official download into a cache.
 CLUSTERDIALOGUE_DATA_DIR = os.environ.get("CLUSTERDIALOGUE_DATA_DIR", "")
+CLUSTERDIALOGUE_DOWNLOAD_MIRROR = os.environ.get("CLUSTERDIALOGUE_DOWNLOAD_MIRROR", "")
 CLUSTERDIALOGUE_CACHE_DIR = Path(os.environ.get("CLUSTERDIALOGUE_CACHE_DIR", VAR_DIR / "cache"))
 
 LOGGING = {

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from clusterdialogue.regions.models import Network, Region, RegionCodeChange, Territory
+from clusterdialogue.regions.models import (
+    Network,
+    Region,
+    RegionBoundary,
+    RegionCodeChange,
+    Territory,
+)
 
 
 @admin.register(Region)
@@ -9,6 +15,15 @@ class RegionAdmin(admin.ModelAdmin):
     list_filter = ["level", "kind", "country_code"]
     search_fields = ["code", "name"]
     raw_id_fields = ["parent"]
+    exclude = ["geometry"]
+
+
+@admin.register(RegionBoundary)
+class RegionBoundaryAdmin(admin.ModelAdmin):
+    list_display = ["region", "version", "name"]
+    list_filter = ["version"]
+    search_fields = ["region__code", "name"]
+    raw_id_fields = ["region"]
     exclude = ["geometry"]
 
 

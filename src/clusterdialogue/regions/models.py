@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 class Region(models.Model):
     """A statistical region, identified by its code (NUTS codes are unique across versions).
 
-    ``versions`` lists the NUTS versions the code is valid in, comma-separated (``"2013,2016"``);
-    codes that changed between versions are linked by :class:`RegionCodeChange`.
+    ``versions`` lists the NUTS versions the code is valid in, comma-separated (``"2013,2016"``,
+    ``"2013,2016,2021,2024"``); codes that changed between versions are linked by
+    :class:`RegionCodeChange`. ``geometry`` is the boundary in NUTS 2016, the platform's default
+    version; the boundaries in other versions (2021, 2024) are :class:`RegionBoundary` rows.
     """
 
     class Kind(models.TextChoices):
@@ -60,6 +62,7 @@ class RegionCodeChange(models.Model):
     old_version = models.CharField(max_length=8)
     new_version = models.CharField(max_length=8)
     relation = models.CharField(max_length=16, choices=Relation.choices)
+    source = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["old_code", "new_code"]
@@ -69,6 +72,29 @@ class RegionCodeChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_code} ({self.old_version}) → {self.new_code} ({self.new_version})"
+
+
+class RegionBoundary(models.Model):
+    """A region's name and boundary in one NUTS version other than the default (2016).
+
+    A code kept from 2016 to 2021 may have kept its territory or had its boundary moved; the
+    code changes (:class:`RegionCodeChange`) say which, and only a recoding carries figures over.
+    """
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="boundaries")
+    version = models.CharField(max_length=8)
+    name = models.CharField(max_length=200)
+    geometry = models.JSONField(null=True, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["region", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "version"], name="unique_region_boundary")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region.code} (NUTS {self.version})"
 
 
 class Network(models.Model):

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from clusterdialogue.core.nuts import codes_in_version, territory_codes
 from clusterdialogue.regions.models import Network, Region, RegionCodeChange, Territory
+
+#: The NUTS version of the regions' own names and boundaries (``Region.geometry``).
+DEFAULT_NUTS_VERSION = "2016"
 
 
 def network_default() -> Network | None:
@@ -39,20 +43,43 @@ def region_predecessor_codes(*, code: str) -> list[str]:
     return chain
 
 
-def region_successor_map() -> dict[str, str]:
-    """Old code → the NUTS 2016 code of the same territory, following chains of recodings."""
-    recoded = dict(
-        RegionCodeChange.objects.filter(relation=RegionCodeChange.Relation.RECODED).values_list(
-            "old_code", "new_code"
-        )
+def region_recodings() -> list[tuple[str, str, str, str]]:
+    """The stored recodings ``(old_code, old_version, new_code, new_version)``, of all versions."""
+    return list(
+        RegionCodeChange.objects.filter(relation=RegionCodeChange.Relation.RECODED)
+        .order_by("old_version", "old_code", "new_code")
+        .values_list("old_code", "old_version", "new_code", "new_version")
     )
-    resolved = {}
-    for old in recoded:
-        new = recoded[old]
-        while new in recoded:
-            new = recoded[new]
-        resolved[old] = new
-    return resolved
+
+
+def region_successor_map(*, version: str = DEFAULT_NUTS_VERSION) -> dict[str, str]:
+    """Old code → the code of the same territory in ``version`` (NUTS 2016 by default).
+
+    Follows chains of recodings (``FR91`` → ``FRA1`` → ``FRY1``) up to ``version``; recodings
+    into a later version (2016 → 2021) are not followed.
+    """
+    recodings = region_recodings()
+    older = {old for old, old_version, _, new_version in recodings if new_version <= version}
+    return {
+        code: target
+        for code, target in codes_in_version(recodings, version).items()
+        if code in older
+    }
+
+
+def region_version_map(*, version: str = DEFAULT_NUTS_VERSION) -> dict[str, str]:
+    """Code of any version → the code of the same territory in ``version``.
+
+    As :func:`region_successor_map`, and also newer codes back to ``version``: a NUTS 2021
+    code recoded from a NUTS 2016 one shows its figures on the 2016 map. Splits, mergers and
+    moved boundaries are never followed.
+    """
+    return codes_in_version(region_recodings(), version)
+
+
+def region_territory_codes(*, code: str) -> list[str]:
+    """``code``, then the older codes of the same territory, then the newer ones."""
+    return territory_codes(code, region_recodings())
 
 
 def region_children_codes(*, region: Region) -> list[str]:

@@ -11,12 +11,23 @@ from django.db import transaction
 
 from clusterdialogue.core.io.errors import DataFileError
 from clusterdialogue.core.io.gisco import read_nuts_geojson, simplify_geometry
-from clusterdialogue.regions.models import Network, Region, RegionCodeChange, Territory
+from clusterdialogue.core.io.nuts_changes import read_nuts_changes
+from clusterdialogue.regions.models import (
+    Network,
+    Region,
+    RegionBoundary,
+    RegionCodeChange,
+    Territory,
+)
+from clusterdialogue.regions.selectors import DEFAULT_NUTS_VERSION
 
 REFERENCE_DIR = Path(__file__).parent / "data"
-GISCO_SOURCE = (
-    "GISCO – Eurostat, NUTS 2016 (1:20M). © EuroGeographics for the administrative boundaries"
+#: The shipped code changes after NUTS 2016, each with its public source.
+LATER_CHANGES_FILE = "nuts_code_changes_later.csv"
+GISCO_SOURCE_PATTERN = (
+    "GISCO – Eurostat, NUTS {version} (1:20M). © EuroGeographics for the administrative boundaries"
 )
+GISCO_SOURCE = GISCO_SOURCE_PATTERN.format(version=DEFAULT_NUTS_VERSION)
 
 
 @dataclass
@@ -42,13 +53,30 @@ def _display_name(name: str) -> str:
     return name.title().replace("'S ", "'s ") if name.isupper() else name
 
 
+def _with_versions(current: str, *added: str) -> str:
+    """``current`` (``"2013,2016"``) with ``added`` versions, sorted, each once."""
+    versions = {v for v in current.split(",") if v} | {v for v in added if v}
+    return ",".join(sorted(versions))
+
+
 @transaction.atomic
-def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoadReport:
+def regions_load_nuts(
+    *, files: list[Path], version: str = DEFAULT_NUTS_VERSION
+) -> RegionLoadReport:
     """Create or update regions from GISCO NUTS GeoJSON files (one file per level).
 
-    Codes that are new in ``version`` (the targets of a code change into it) are marked as valid
-    in that version only; all others are taken to be valid in the previous version as well.
+    For NUTS 2016 (the default version) the regions take the files' names and boundaries.
+    Codes that are new in 2016 (the targets of a code change into it) are marked as valid in
+    2016 only; all others are taken to be valid in 2013 as well; later versions a region was
+    already found in (2021, 2024) are kept.
+
+    For a later version (``"2021"``, ``"2024"``) the version is added to each region's
+    ``versions`` and its name and boundary in that version are stored as a
+    :class:`RegionBoundary`; the 2016 name and boundary stay. A code new in that version
+    becomes a region of that version only.
     """
+    if version != DEFAULT_NUTS_VERSION:
+        return _regions_load_later_version(files=files, version=version)
     report = RegionLoadReport()
     new_in_version = set(
         RegionCodeChange.objects.filter(new_version=version).values_list("new_code", flat=True)
@@ -60,6 +88,10 @@ def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoad
             versions = (
                 version if feature.code in new_in_version else f"{int(version) - 3},{version}"
             )
+            region = existing.get(feature.code)
+            if region is not None:  # keep the later versions loaded before
+                later = [v for v in region.version_list if v > version]
+                versions = _with_versions(versions, *later)
             values = {
                 "name": _display_name(feature.name),
                 "level": feature.level,
@@ -69,7 +101,6 @@ def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoad
                 "geometry": simplify_geometry(feature.geometry, digits=3),
                 "source": GISCO_SOURCE,
             }
-            region = existing.get(feature.code)
             if region is None:
                 existing[feature.code] = Region.objects.create(code=feature.code, **values)
                 report.created += 1
@@ -78,6 +109,56 @@ def regions_load_nuts(*, files: list[Path], version: str = "2016") -> RegionLoad
                     setattr(region, name, value)
                 region.save()
                 report.updated += 1
+    regions_link_parents()
+    return report
+
+
+def _regions_load_later_version(*, files: list[Path], version: str) -> RegionLoadReport:
+    if not (len(version) == 4 and version.isdigit()):
+        raise DataFileError(
+            "NUTS version", f"the NUTS version must be a year such as 2021, not {version!r}"
+        )
+    report = RegionLoadReport()
+    source = GISCO_SOURCE_PATTERN.format(version=version)
+    existing = {region.code: region for region in Region.objects.all()}
+    boundaries = {b.region_id: b for b in RegionBoundary.objects.filter(version=version)}
+    for path in files:
+        report.files.append(str(path))
+        for feature in read_nuts_geojson(path):
+            name = _display_name(feature.name)
+            region = existing.get(feature.code)
+            if region is None:
+                region = Region.objects.create(
+                    code=feature.code,
+                    name=name,
+                    level=feature.level,
+                    country_code=feature.country_code,
+                    kind=Region.Kind.NUTS,
+                    versions=version,
+                    source=source,
+                )
+                existing[feature.code] = region
+                report.created += 1
+            else:
+                versions = _with_versions(region.versions, version)
+                if versions != region.versions:
+                    region.versions = versions
+                    region.save(update_fields=["versions"])
+                report.updated += 1
+            values = {
+                "name": name,
+                "geometry": simplify_geometry(feature.geometry, digits=3),
+                "source": source,
+            }
+            boundary = boundaries.get(region.pk)
+            if boundary is None:
+                boundaries[region.pk] = RegionBoundary.objects.create(
+                    region=region, version=version, **values
+                )
+            else:
+                for field_name, value in values.items():
+                    setattr(boundary, field_name, value)
+                boundary.save()
     regions_link_parents()
     return report
 
@@ -137,8 +218,133 @@ def regions_load_reference(*, directory: Path = REFERENCE_DIR) -> RegionLoadRepo
     # version (ITH in 2010) is either an old code itself (versions set above) or still current.
     latest = max((row["new_version"] for row in changes), default=None)
     new_codes = {row["new_code"] for row in changes if row["new_version"] == latest}
-    Region.objects.filter(code__in=new_codes, kind=Region.Kind.NUTS).update(versions=latest)
+    for region in Region.objects.filter(code__in=new_codes, kind=Region.Kind.NUTS):
+        later = [v for v in region.version_list if latest is not None and v > latest]
+        versions = _with_versions(latest or "", *later)
+        if region.versions != versions:
+            region.versions = versions
+            region.save(update_fields=["versions"])
     regions_link_parents()
+    return report
+
+
+@dataclass
+class CodeChangeReport:
+    """What a load of code changes between later NUTS versions stored."""
+
+    file: str
+    changes: int = 0
+    recoded: int = 0
+    regions_created: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"{self.changes} code changes ({self.recoded} recoded, same territory) from "
+            f"{self.file}; {self.regions_created} regions added"
+        )
+
+
+def _store_code_changes(rows: list[dict[str, str]], *, report: CodeChangeReport) -> None:
+    """Upsert code changes ``old_code, old_version, new_code, new_version, relation, name,
+    source`` and make sure both codes are regions valid in their version."""
+    regions = {
+        r.code: r
+        for r in Region.objects.filter(
+            code__in={row[k] for row in rows for k in ("old_code", "new_code")}
+        )
+    }
+    for row in rows:
+        RegionCodeChange.objects.update_or_create(
+            old_code=row["old_code"],
+            new_code=row["new_code"],
+            defaults={
+                "old_version": row["old_version"],
+                "new_version": row["new_version"],
+                "relation": row["relation"],
+                "source": row["source"][:300],
+            },
+        )
+        report.changes += 1
+        report.recoded += row["relation"] == RegionCodeChange.Relation.RECODED
+        for code, version, name in (
+            (row["old_code"], row["old_version"], ""),
+            (row["new_code"], row["new_version"], row["name"]),
+        ):
+            region = regions.get(code)
+            if region is None:
+                regions[code] = Region.objects.create(
+                    code=code,
+                    name=_display_name(name),
+                    level=len(code) - 2,
+                    country_code=code[:2],
+                    kind=Region.Kind.NUTS,
+                    versions=version,
+                    source=row["source"][:300],
+                )
+                report.regions_created += 1
+            elif region.kind == Region.Kind.NUTS and version not in region.version_list:
+                region.versions = _with_versions(region.versions, version)
+                region.save(update_fields=["versions"])
+    regions_link_parents()
+
+
+@transaction.atomic
+def region_code_changes_import(
+    *, path: Path, old_version: str, new_version: str, sheet: str | None = None
+) -> CodeChangeReport:
+    """Import the code changes between two NUTS versions from Eurostat's correspondence table.
+
+    ``path`` is the ``.xlsx`` workbook of the NUTS history page (``NUTS2021.xlsx`` for
+    2016 → 2021, ``NUTS2021-NUTS2024.xlsx`` for 2021 → 2024). Only the rows the table calls a
+    recoding carry figures over; splits, mergers and moved boundaries are stored as such.
+    Codes new in ``new_version`` become regions of that version when they are not loaded yet.
+    """
+    path = Path(path)
+    changes = read_nuts_changes(path, old_version=old_version, new_version=new_version, sheet=sheet)
+    source = f"Eurostat NUTS correspondence table {path.name}"
+    report = CodeChangeReport(file=path.name)
+    _store_code_changes(
+        [
+            {
+                "old_code": c.old_code,
+                "old_version": c.old_version,
+                "new_code": c.new_code,
+                "new_version": c.new_version,
+                "relation": c.relation,
+                "name": c.name,
+                "source": f"{source}, row {c.line}: {c.change or 'no comment'}",
+            }
+            for c in changes
+        ],
+        report=report,
+    )
+    return report
+
+
+@transaction.atomic
+def region_code_changes_load_shipped(*, directory: Path = REFERENCE_DIR) -> CodeChangeReport:
+    """Load the shipped code changes after NUTS 2016 (``nuts_code_changes_later.csv``).
+
+    Each row names its public source; the table holds only changes so sourced.
+    """
+    path = directory / LATER_CHANGES_FILE
+    rows = _read_reference_csv(
+        path,
+        {"old_code", "old_version", "new_code", "new_version", "relation", "new_name", "source"},
+    )
+    relations = set(RegionCodeChange.Relation.values)
+    for line, row in enumerate(rows, start=2):
+        if row["relation"] not in relations:
+            raise DataFileError(
+                path,
+                f"relation must be one of {', '.join(sorted(relations))}, not {row['relation']!r}",
+                line=line,
+                field="relation",
+            )
+        if not row["source"].strip():
+            raise DataFileError(path, "every change names its source", line=line, field="source")
+    report = CodeChangeReport(file=path.name)
+    _store_code_changes([{**row, "name": row["new_name"]} for row in rows], report=report)
     return report
 
 

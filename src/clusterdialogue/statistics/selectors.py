@@ -13,9 +13,10 @@ from django.db.models import Count, Max, QuerySet
 from django.utils.translation import gettext as _
 
 from clusterdialogue.core.growth import shift_share
+from clusterdialogue.core.nuts import newer_codes, territory_codes
 from clusterdialogue.core.series import Period, period_breaks, series_breaks, series_periods
-from clusterdialogue.regions.models import Region, RegionCodeChange
-from clusterdialogue.regions.selectors import region_successor_map
+from clusterdialogue.regions.models import Region
+from clusterdialogue.regions.selectors import region_recodings, region_version_map
 from clusterdialogue.statistics.models import Industry, MappingResult, Observation
 
 DEFAULT_SCHEME = Industry.Scheme.NACE_DIVISION
@@ -248,10 +249,13 @@ class DataRegion:
 
     region: Region
     data_code: str
+    #: The figures are under a code of a later NUTS version (a 2021 or 2024 recoding).
+    is_newer: bool = False
 
     @property
     def is_predecessor(self) -> bool:
-        return self.data_code != self.region.code
+        """The figures are under an older code of the same territory (FR7 for FRK)."""
+        return self.data_code != self.region.code and not self.is_newer
 
 
 def region_data_codes(
@@ -261,17 +265,8 @@ def region_data_codes(
     regions = list(regions)
     if not regions:
         return []
-    recoded = dict(
-        RegionCodeChange.objects.filter(relation=RegionCodeChange.Relation.RECODED).values_list(
-            "new_code", "old_code"
-        )
-    )
-    candidates: dict[str, list[str]] = {}
-    for region in regions:
-        chain = [region.code]
-        while chain[-1] in recoded and len(chain) <= len(recoded):  # the guard stops a cycle
-            chain.append(recoded[chain[-1]])
-        candidates[region.code] = chain
+    recodings = region_recodings()
+    candidates = {region.code: territory_codes(region.code, recodings) for region in regions}
     present = set(
         MappingResult.objects.filter(
             scheme=scheme,
@@ -280,17 +275,17 @@ def region_data_codes(
         .values_list("region__code", flat=True)
         .distinct()
     )
-    return [
-        DataRegion(
-            region=region,
-            data_code=next((c for c in candidates[region.code] if c in present), region.code),
-        )
-        for region in regions
-    ]
+    found = []
+    for region in regions:
+        data_code = next((c for c in candidates[region.code] if c in present), region.code)
+        is_newer = data_code in newer_codes(region.code, recodings)
+        found.append(DataRegion(region=region, data_code=data_code, is_newer=is_newer))
+    return found
 
 
 def region_data_code(*, region: Region, scheme: str = DEFAULT_SCHEME) -> DataRegion:
-    """The code under which ``region`` has figures: its own, else an older code of the same area.
+    """The code under which ``region`` has figures: its own, else an older code of the same area,
+    else a newer one (a NUTS 2021 or 2024 recoding; never a split, merged or moved region).
 
     Auvergne-Rhône-Alpes is FRK in NUTS 2016, but Eurostat's 2008-2015 figures use FR7.
     """
@@ -452,8 +447,8 @@ def mapping_for_category(*, category: str, year: int, level: int) -> QuerySet[Ma
 
 
 def mapping_map_values(*, category: str, year: int, level: int) -> dict[str, dict]:
-    """Per NUTS 2016 code, the mapping of ``category`` in ``year`` (old codes translated)."""
-    successors = region_successor_map()
+    """Per NUTS 2016 code, the mapping of ``category`` in ``year`` (recoded codes translated)."""
+    successors = region_version_map()
     values = {}
     rows = MappingResult.objects.filter(category__code=category, year=year, level=level).values(
         "region__code", "lq", "stars", "employment", "lq_rank", "source"

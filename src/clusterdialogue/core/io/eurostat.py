@@ -78,6 +78,9 @@ class EurostatDataset:
         ``first_year`` (another regulation, another NUTS version).
     first_year : int or None
         The first reference year of the dataset, where it continues another.
+    dimensions : tuple of str
+        The dimensions in the order of the dissemination API's key and TSV header, for the
+        download in parts (empty when the dataset is downloaded whole).
     """
 
     code: str
@@ -91,6 +94,7 @@ class EurostatDataset:
     platform_indicators: dict[str, str] = field(default_factory=dict)
     continues: str = ""
     first_year: int | None = None
+    dimensions: tuple[str, ...] = ()
 
 
 #: The Eurostat datasets the platform knows, by dataset code.
@@ -134,6 +138,7 @@ EUROSTAT_DATASETS: dict[str, EurostatDataset] = {
         platform_indicators={"EMP_LOC_NR": "V16110", "LOC_NR": "V11210"},
         continues="sbs_r_nuts06_r2",
         first_year=2021,
+        dimensions=("freq", "indic_sbs", "nace_r2", "geo"),
     ),
     "lfst_r_lfe2en2": EurostatDataset(
         code="lfst_r_lfe2en2",

@@ -1,6 +1,12 @@
 from rest_framework import serializers
 
-from clusterdialogue.regions.models import Network, Region, RegionCodeChange, Territory
+from clusterdialogue.regions.models import (
+    Network,
+    Region,
+    RegionBoundary,
+    RegionCodeChange,
+    Territory,
+)
 
 
 class RegionSerializer(serializers.ModelSerializer):
@@ -24,15 +30,33 @@ class RegionSerializer(serializers.ModelSerializer):
         ]
 
 
+class RegionBoundarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RegionBoundary
+        fields = ["version", "name", "geometry", "source"]
+
+
 class RegionGeometrySerializer(RegionSerializer):
+    """The detail: the NUTS 2016 geometry, and the name and boundary in each later version."""
+
+    boundaries = RegionBoundarySerializer(many=True, read_only=True)
+
     class Meta(RegionSerializer.Meta):
-        fields = [*RegionSerializer.Meta.fields, "geometry"]
+        fields = [*RegionSerializer.Meta.fields, "geometry", "boundaries"]
 
 
 class RegionCodeChangeSerializer(serializers.ModelSerializer):
     class Meta:
         model = RegionCodeChange
-        fields = ["id", "old_code", "old_version", "new_code", "new_version", "relation"]
+        fields = [
+            "id",
+            "old_code",
+            "old_version",
+            "new_code",
+            "new_version",
+            "relation",
+            "source",
+        ]
 
 
 class TerritorySerializer(serializers.ModelSerializer):

@@ -22,7 +22,7 @@ class RegionViewSet(ProtectedDeleteMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Region.objects.select_related("parent")
+            return Region.objects.select_related("parent").prefetch_related("boundaries")
         return super().get_queryset()
 
     def get_serializer_class(self):
@@ -34,7 +34,7 @@ class RegionCodeChangeViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = RegionCodeChange.objects.all()
     serializer_class = RegionCodeChangeSerializer
-    filterset_fields = ["old_code", "new_code", "relation"]
+    filterset_fields = ["old_code", "new_code", "relation", "old_version", "new_version"]
 
 
 class NetworkViewSet(viewsets.ModelViewSet):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdialogue.regions.models import RegionCodeChange
+from clusterdialogue.regions.models import Region, RegionCodeChange
 from clusterdialogue.statistics.models import Industry
 from clusterdialogue.statistics.selectors import (
     mapping_default_year,
@@ -167,3 +167,51 @@ def test_mapping_for_region_and_category_orderings(region_factory, industry_fact
 
     assert [r.category.code for r in by_region] == ["C21", "C29"]
     assert [r.region.code for r in by_category] == ["QA12", "QA11"]
+
+
+@pytest.fixture
+def later_recodings(recodings):
+    """Invented codes QA…: QA11 (2016) recoded QA13 (2021), QA12 moved its boundary (QA14)."""
+    for old, old_version, new, new_version, relation in (
+        ("QA11", "2016", "QA13", "2021", RegionCodeChange.Relation.RECODED),
+        ("QA13", "2021", "QA15", "2024", RegionCodeChange.Relation.RECODED),
+        ("QA12", "2016", "QA14", "2021", RegionCodeChange.Relation.BOUNDARY),
+    ):
+        RegionCodeChange.objects.create(
+            old_code=old,
+            new_code=new,
+            old_version=old_version,
+            new_version=new_version,
+            relation=relation,
+        )
+    for code in ("QA11", "QA13", "QA15", "QA12", "QA14"):
+        Region.objects.create(code=code, name=code, level=2, country_code="QA")
+    return {r.code: r for r in Region.objects.all()}
+
+
+def test_region_data_code_finds_figures_under_a_later_recoding(later_recodings, c29):
+    regions = later_recodings
+    MappingResultFactory(region=regions["QA13"], category=c29, level=2, year=2021)
+    MappingResultFactory(region=regions["QA14"], category=c29, level=2, year=2021)
+
+    later = region_data_code(region=regions["QA11"])
+    assert (later.data_code, later.is_newer, later.is_predecessor) == ("QA13", True, False)
+    earlier = region_data_code(region=regions["QA15"])
+    assert (earlier.data_code, earlier.is_newer, earlier.is_predecessor) == ("QA13", False, True)
+    # A moved boundary is another territory: its figures are not shown.
+    assert region_data_code(region=regions["QA12"]).data_code == "QA12"
+    # The old fall-back still comes first.
+    assert region_data_code(region=regions["FRK"]).data_code == "FRK"
+
+
+def test_mapping_map_values_shows_2021_figures_on_the_2016_map(later_recodings, c29):
+    regions = later_recodings
+    MappingResultFactory(region=regions["QA15"], category=c29, level=2, year=2023, lq=1.5)
+    MappingResultFactory(region=regions["QA14"], category=c29, level=2, year=2023, lq=0.7)
+    MappingResultFactory(region=regions["FR71"], category=c29, level=2, year=2023, lq=1.1)
+
+    values = mapping_map_values(category="C29", year=2023, level=2)
+
+    assert set(values) == {"QA11", "QA14", "FRK2"}
+    assert (values["QA11"]["data_code"], values["QA11"]["lq"]) == ("QA15", 1.5)
+    assert values["QA14"]["data_code"] == "QA14"
