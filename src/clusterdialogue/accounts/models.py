@@ -73,3 +73,40 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} as {self.get_role_display()}"
+
+
+class AuditEvent(models.Model):
+    """A security-relevant event: a sign-in, a role or permission change, an erasure, an export.
+
+    ``actor_name`` keeps who it was when the account is later erased (then it reads "erased
+    account"); the log is read by the secretariat at ``/accounts/audit/``.
+    """
+
+    class Action(models.TextChoices):
+        SIGN_IN = "sign_in", _("Signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+        SIGN_OUT = "sign_out", _("Signed out")
+        ROLE_GRANTED = "role_granted", _("Role granted")
+        ROLE_REMOVED = "role_removed", _("Role removed")
+        PERMISSION_CHANGED = "permission_changed", _("Permissions changed")
+        ERASURE = "erasure", _("Personal data erased")
+        EXPORT = "export", _("Data exported")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    action = models.CharField(_("action"), max_length=24, choices=Action.choices, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    actor_name = models.CharField(_("by"), max_length=150, blank=True)
+    target = models.CharField(_("concerning"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.target}"

@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from clusterdialogue.accounts.audit import urls as audit
 from clusterdialogue.accounts.home import urls as home
 from clusterdialogue.accounts.invitations import urls as invitations
 from clusterdialogue.accounts.personal_data import urls as personal_data
@@ -28,4 +29,5 @@ urlpatterns: list = [
     ),
     *invitations.urlpatterns,
     *personal_data.urlpatterns,
+    *audit.urlpatterns,
 ]

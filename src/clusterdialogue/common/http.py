@@ -21,3 +21,14 @@ def site_url(request: HttpRequest) -> str:
     Services that e-mail or export links append a path (``/dialogue/…``) to it.
     """
     return request.build_absolute_uri("/").rstrip("/")
+
+
+def current_request() -> HttpRequest | None:
+    """The request being served, where a signal handler has none of its own.
+
+    django-simple-history's ``HistoryRequestMiddleware`` already keeps it for the history
+    records (per thread, cleared after each response); ``None`` outside a request (shell, CLI).
+    """
+    from simple_history.models import HistoricalRecords
+
+    return getattr(HistoricalRecords.context, "request", None)

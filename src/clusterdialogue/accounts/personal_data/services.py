@@ -16,8 +16,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from clusterdialogue.accounts.models import Invitation, RoleAssignment
+from clusterdialogue.accounts.audit.services import audit_actor_forget, audit_record
+from clusterdialogue.accounts.models import AuditEvent, Invitation, RoleAssignment
 from clusterdialogue.clusters.models import ContactPerson, ProfileChange
+from clusterdialogue.common.http import current_request
 from clusterdialogue.common.permissions import can, require
 
 ERASED = "[erased]"
@@ -158,6 +160,10 @@ def person_erase(*, contact: ContactPerson, actor: Any) -> dict[str, int]:
         content_type=ContentType.objects.get_for_model(ContactPerson), object_id=str(pk)
     ).delete()
     changes_scrubbed = _profile_changes_scrub(pattern) if pattern else 0
+    audit_record(
+        action=AuditEvent.Action.ERASURE, actor=actor, target=f"contact person #{pk}",
+        request=current_request(), detail={"history_rows": history_deleted},
+    )  # fmt: skip
     return {
         "contact_persons": 1,
         "history_rows": history_deleted,
@@ -185,6 +191,11 @@ def account_erase(*, user: Any, actor: Any) -> dict[str, int]:
         summary["invitations"] = Invitation.objects.filter(email__iexact=user.email).delete()[0]
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username=user.username).delete()
+    audit_record(
+        action=AuditEvent.Action.ERASURE, actor=actor if actor.pk != user.pk else None,
+        target=f"account #{user.pk}", request=current_request(),
+    )  # fmt: skip
+    audit_actor_forget(user=user)
     user.delete()
     summary["accounts"] = 1
     return summary

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from clusterdialogue.accounts.audit.services import audit_record
+from clusterdialogue.accounts.models import AuditEvent
 from clusterdialogue.accounts.personal_data.forms import EraseForm
 from clusterdialogue.accounts.personal_data.services import (
     account_erase,
@@ -58,6 +60,7 @@ def personal_data(request: HttpRequest) -> HttpResponse:
 def personal_data_export_view(request: HttpRequest) -> HttpResponse:
     """All the signed-in person's data as a JSON file."""
     data = personal_data_export(user=request.user)
+    audit_record(action=AuditEvent.Action.EXPORT, target="own personal data", request=request)
     return _json_download(data, f"cluster-dialogue-{slugify(request.user.username)}")
 
 
@@ -76,6 +79,9 @@ def _contact(request: HttpRequest, pk: int) -> ContactPerson:
 def contact_export(request: HttpRequest, pk: int) -> HttpResponse:
     """One contact person's data as JSON (for the person, or the secretariat on request)."""
     contact = _contact(request, pk)
+    audit_record(
+        action=AuditEvent.Action.EXPORT, target=f"contact person #{contact.pk}", request=request
+    )
     return _json_download(personal_data_export(contact=contact), f"contact-{contact.pk}")
 
 
