@@ -176,6 +176,12 @@ def _reset_sequences(models: list[type]) -> None:
             cursor.execute(sql)
 
 
+def _audit_paused() -> Any:
+    from clusterdialogue.accounts.audit.services import audit_paused
+
+    return audit_paused()
+
+
 def _search_indexes_rebuild() -> None:
     from clusterdialogue.clusters.search.index import search_index_update
     from clusterdialogue.dialogue.library.services import policy_instrument_index_update
@@ -260,7 +266,7 @@ def backup_restore(
             report.media_files += 1
         connection = connections[DEFAULT_DB_ALIAS]
         try:
-            with transaction.atomic():
+            with transaction.atomic(), _audit_paused():
                 with connection.constraint_checks_disabled():
                     for model in reversed(models):
                         model._base_manager.all()._raw_delete(model._base_manager.db)

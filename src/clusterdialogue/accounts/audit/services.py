@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Iterator
 from typing import Any
 
 from clusterdialogue.accounts.models import AuditEvent
+
+# Set while a backup is restored: the rows written then are the archive's, not new events.
+_paused: contextvars.ContextVar[bool] = contextvars.ContextVar("audit_paused", default=False)
+
+
+@contextlib.contextmanager
+def audit_paused() -> Iterator[None]:
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 def _address(request: Any) -> str | None:
@@ -20,8 +35,13 @@ def audit_record(
     target: str = "",
     request: Any = None,
     detail: dict[str, Any] | None = None,
-) -> AuditEvent:
-    """Record an event; ``actor`` is the account that acted (``None`` for the anonymous)."""
+) -> AuditEvent | None:
+    """Record an event; ``actor`` is the account that acted (``None`` for the anonymous).
+
+    Answers ``None`` while the log is paused (a restore writes the archive's own events).
+    """
+    if _paused.get():
+        return None
     if actor is None and request is not None:
         actor = getattr(request, "user", None)
     signed_in = getattr(actor, "is_authenticated", False)

@@ -10,6 +10,7 @@ import json
 import zipfile
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import serializers
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -38,6 +39,8 @@ def populated(media):
     child = factories.RegionFactory(code="QZ11", name="Exampleland West", level=2, parent=region)
     territory = factories.TerritoryFactory(network=network, region=region)
     user = factories_clusters.UserFactory(username="example_backup", email="b@example.org")
+    # Group memberships are restored through many-to-many writes, which the audit log hears.
+    user.groups.add(Group.objects.create(name="Example editors"))
     factories_clusters.RoleAssignmentFactory(user=user, role="secretariat")
     organisation = factories_clusters.ClusterOrganisationFactory(
         name="Example backed-up", region=child
