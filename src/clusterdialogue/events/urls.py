@@ -1,6 +1,7 @@
 """Routes of the events app (under /events/), one include per feature."""
 
 from clusterdialogue.events.b2b import urls as b2b
+from clusterdialogue.events.outcomes import urls as outcomes
 from clusterdialogue.events.participants import urls as participants
 from clusterdialogue.events.programme import urls as programme
 from clusterdialogue.events.schedule import urls as schedule
@@ -11,4 +12,5 @@ urlpatterns = [
     *participants.urlpatterns,
     *b2b.urlpatterns,
     *schedule.urlpatterns,
+    *outcomes.urlpatterns,
 ]

@@ -15,6 +15,7 @@ from django.urls import reverse
 from clusterdialogue.events.b2b import services as b2b
 from clusterdialogue.events.models import (
     Event,
+    MeetingOutcome,
     MeetingRequest,
     Participant,
     ScheduledMeeting,
@@ -81,6 +82,18 @@ def _with_talk(world) -> dict:
             event=world.event, kind="talk", title="Talk under test", start=at(7, 9), end=at(7, 10)
         )
     }
+
+
+def _past_meeting_ab(world) -> dict:
+    """A meeting of A and B in a slot that is over (May 2025)."""
+    slot = Session.objects.create(
+        event=world.event, kind="meetings", title="Past meetings",
+        start=at(6, 9).replace(year=2025), end=at(6, 9, 30).replace(year=2025),
+    )  # fmt: skip
+    request = b2b.meeting_add_by_organiser(
+        event=world.event, requester=world.participants["a"], partner=world.participants["b"]
+    )
+    return {"meeting": ScheduledMeeting.objects.create(request=request, session=slot, table=1)}
 
 
 def _status(state, status: str) -> bool:
@@ -269,6 +282,17 @@ ACTIONS = [
         rule_object=_event,
     ),
     Action(
+        "page: record the outcome of A and B's meeting",
+        lambda c, w, s: c.post(
+            _url(w, "outcome-record", s["meeting"].pk), {"kind": "nothing", "note": "No fit"}
+        ),
+        lambda w, s: MeetingOutcome.objects.filter(meeting=s["meeting"], kind="nothing").exists(),
+        {"manager": APPLIED, "partner": APPLIED, **MANAGERS},
+        setup=_past_meeting_ab,
+        rule="outcomes.record",
+        rule_object=lambda w, s: s["meeting"],
+    ),
+    Action(
         "page: run the schedule",
         lambda c, w, s: c.post(_url(w, "schedule")),
         lambda w, s: ScheduledMeeting.objects.filter(request=s["request"]).exists(),
@@ -298,6 +322,7 @@ def test_role_may_or_may_not(client, events_world, action: Action, role: str):
         ),
         ("participants", {}),
         ("b2b", {}),
+        ("outcomes", {}),
         ("schedule", {"schedule.view_agenda": "reading: test_ics, test_pages (the agenda)"}),
     ],
 )
