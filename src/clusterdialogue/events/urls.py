@@ -1,6 +1,7 @@
 """Routes of the events app (under /events/), one include per feature."""
 
 from clusterdialogue.events.b2b import urls as b2b
+from clusterdialogue.events.live import urls as live
 from clusterdialogue.events.outcomes import urls as outcomes
 from clusterdialogue.events.participants import urls as participants
 from clusterdialogue.events.programme import urls as programme
@@ -13,4 +14,5 @@ urlpatterns = [
     *b2b.urlpatterns,
     *schedule.urlpatterns,
     *outcomes.urlpatterns,
+    *live.urlpatterns,
 ]

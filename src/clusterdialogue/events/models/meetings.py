@@ -87,7 +87,12 @@ class ScheduledMeeting(models.Model):
         verbose_name = _("scheduled meeting")
         verbose_name_plural = _("scheduled meetings")
         constraints = [
-            models.UniqueConstraint(fields=["session", "table"], name="unique_slot_table")
+            # A no-show's table may be given to another meeting in the same slot.
+            models.UniqueConstraint(
+                fields=["session", "table"],
+                condition=~models.Q(status="no_show"),
+                name="unique_slot_table",
+            )
         ]
 
     def __str__(self) -> str:

@@ -96,6 +96,23 @@ def _past_meeting_ab(world) -> dict:
     return {"meeting": ScheduledMeeting.objects.create(request=request, session=slot, table=1)}
 
 
+def _meeting_ab(world) -> dict:
+    request = b2b.meeting_add_by_organiser(
+        event=world.event, requester=world.participants["a"], partner=world.participants["b"]
+    )
+    return {
+        "meeting": ScheduledMeeting.objects.create(request=request, session=world.slots[0], table=1)
+    }
+
+
+def _leftover_ac(world) -> dict:
+    return {
+        "request": b2b.meeting_add_by_organiser(
+            event=world.event, requester=world.participants["a"], partner=world.participants["c"]
+        )
+    }
+
+
 def _status(state, status: str) -> bool:
     return MeetingRequest.objects.filter(pk=state["request"].pk, status=status).exists()
 
@@ -293,6 +310,27 @@ ACTIONS = [
         rule_object=lambda w, s: s["meeting"],
     ),
     Action(
+        "page: mark A and B's meeting a no-show",
+        lambda c, w, s: c.post(_url(w, "meeting-mark", s["meeting"].pk), {"status": "no_show"}),
+        lambda w, s: ScheduledMeeting.objects.filter(pk=s["meeting"].pk, status="no_show").exists(),
+        MANAGERS,
+        setup=_meeting_ab,
+        rule="live.mark",
+        rule_object=lambda w, s: s["meeting"],
+    ),
+    Action(
+        "page: place a left-over request at a free table",
+        lambda c, w, s: c.post(
+            _url(w, "meeting-place"),
+            {"request": s["request"].pk, "slot": w.slots[1].pk, "table": 2},
+        ),
+        lambda w, s: ScheduledMeeting.objects.filter(request=s["request"], table=2).exists(),
+        MANAGERS,
+        setup=_leftover_ac,
+        rule="live.place",
+        rule_object=_event,
+    ),
+    Action(
         "page: run the schedule",
         lambda c, w, s: c.post(_url(w, "schedule")),
         lambda w, s: ScheduledMeeting.objects.filter(request=s["request"]).exists(),
@@ -323,6 +361,7 @@ def test_role_may_or_may_not(client, events_world, action: Action, role: str):
         ("participants", {}),
         ("b2b", {}),
         ("outcomes", {}),
+        ("live", {}),
         ("schedule", {"schedule.view_agenda": "reading: test_ics, test_pages (the agenda)"}),
     ],
 )
