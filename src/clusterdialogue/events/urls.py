@@ -5,6 +5,7 @@ from clusterdialogue.events.live import urls as live
 from clusterdialogue.events.outcomes import urls as outcomes
 from clusterdialogue.events.participants import urls as participants
 from clusterdialogue.events.programme import urls as programme
+from clusterdialogue.events.report import urls as report
 from clusterdialogue.events.schedule import urls as schedule
 
 app_name = "events"
@@ -15,4 +16,5 @@ urlpatterns = [
     *schedule.urlpatterns,
     *outcomes.urlpatterns,
     *live.urlpatterns,
+    *report.urlpatterns,
 ]

@@ -362,6 +362,7 @@ def test_role_may_or_may_not(client, events_world, action: Action, role: str):
         ("b2b", {}),
         ("outcomes", {}),
         ("live", {}),
+        ("report", {"report.view": "reading: report/test_report.py (page, CSV, PDF refused)"}),
         ("schedule", {"schedule.view_agenda": "reading: test_ics, test_pages (the agenda)"}),
     ],
 )
