@@ -9,8 +9,9 @@ from django.views.decorators.http import require_GET
 
 from clusterdialogue.common.http import site_url
 from clusterdialogue.common.permissions import require
+from clusterdialogue.events import exports
 from clusterdialogue.events.programme.selectors import event_get_visible
-from clusterdialogue.events.report import exports, selectors
+from clusterdialogue.events.report import selectors
 from clusterdialogue.portal.exports import csv_response
 
 
