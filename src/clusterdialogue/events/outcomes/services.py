@@ -33,8 +33,10 @@ PIPELINE_KIND = {
 
 
 def _meeting_day(meeting: ScheduledMeeting) -> datetime.date:
+    """The meeting's day in the event's time zone (never after the site's today: the pipeline
+    refuses dates in the future, and a meeting far east may end on the site's yesterday)."""
     zone = zoneinfo.ZoneInfo(meeting.request.event.timezone)
-    return meeting.session.start.astimezone(zone).date()
+    return min(meeting.session.start.astimezone(zone).date(), timezone.localdate())
 
 
 def _pipeline_fields(meeting: ScheduledMeeting, kind: str, note: str) -> dict[str, Any]:
@@ -71,7 +73,7 @@ def _pipeline_record(
                     collaboration=collaboration,
                     user=user,
                     stage=Collaboration.Stage.CLOSED,
-                    date=max(timezone.localdate(), _meeting_day(meeting)),
+                    date=timezone.localdate(),
                     note=_("Nothing came of the meeting."),
                 )
                 collaboration.refresh_from_db()
