@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from clusterdialogue.events.models import (
     Event,
+    MeetingOutcome,
     MeetingRequest,
     Participant,
     ScheduledMeeting,
@@ -72,6 +73,14 @@ class MeetingRequestAdmin(admin.ModelAdmin):
 
 @admin.register(ScheduledMeeting)
 class ScheduledMeetingAdmin(admin.ModelAdmin):
-    list_display = ("request", "session", "table", "pinned")
-    list_filter = ("pinned", "session__event")
+    list_display = ("request", "session", "table", "pinned", "status")
+    list_filter = ("status", "pinned", "session__event")
     search_fields = ("request__requester__name", "request__partner__name")
+
+
+@admin.register(MeetingOutcome)
+class MeetingOutcomeAdmin(admin.ModelAdmin):
+    list_display = ("meeting", "kind", "recorded_by", "recorded_at", "collaboration")
+    list_filter = ("kind", "meeting__session__event")
+    search_fields = ("meeting__request__requester__name", "meeting__request__partner__name", "note")
+    raw_id_fields = ("meeting", "recorded_by", "recorded_by_user", "collaboration")

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-FEATURES = ("programme", "participants", "b2b", "schedule")
+FEATURES = ("programme", "participants", "b2b", "schedule", "outcomes", "live", "report")
 
 
 class EventsConfig(AppConfig):

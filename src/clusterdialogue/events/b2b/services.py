@@ -143,26 +143,41 @@ def meeting_requests_expire(*, event: Event, now: datetime.datetime | None = Non
     return rows.update(status=Status.EXPIRED)
 
 
-def _free_table(session: Session, event: Event) -> int | None:
-    """The lowest table free in every slot that shares time with ``session``."""
-    overlapping = Session.objects.filter(
-        event=event, kind=Session.Kind.MEETINGS, start__lt=session.end, end__gt=session.start
+def overlapping_slots(session: Session):
+    """The meeting slots of the event that share time with ``session`` (itself included)."""
+    return Session.objects.filter(
+        event_id=session.event_id,
+        kind=Session.Kind.MEETINGS,
+        start__lt=session.end,
+        end__gt=session.start,
     )
+
+
+def slot_free_table(session: Session, event: Event) -> int | None:
+    """The lowest table free in every slot that shares time with ``session`` (a no-show's
+    table is free again)."""
     taken = set(
-        ScheduledMeeting.objects.filter(session__in=overlapping).values_list("table", flat=True)
+        ScheduledMeeting.objects.filter(session__in=overlapping_slots(session))
+        .exclude(status=ScheduledMeeting.Status.NO_SHOW)  # a no-show frees its table
+        .values_list("table", flat=True)
     )
     return next((t for t in range(1, event.tables + 1) if t not in taken), None)
 
 
-def _busy(participant: Participant, session: Session) -> bool:
-    """Whether the participant already meets someone, or is unavailable, at that time."""
+def participant_busy(participant: Participant, session: Session) -> bool:
+    """Whether the participant already meets someone (no-shows aside), or is unavailable, at
+    that time."""
     if participant.unavailable.filter(session=session).exists():
         return True
-    return ScheduledMeeting.objects.filter(
-        Q(request__requester=participant) | Q(request__partner=participant),
-        session__start__lt=session.end,
-        session__end__gt=session.start,
-    ).exists()
+    return (
+        ScheduledMeeting.objects.filter(
+            Q(request__requester=participant) | Q(request__partner=participant),
+            session__start__lt=session.end,
+            session__end__gt=session.start,
+        )
+        .exclude(status=ScheduledMeeting.Status.NO_SHOW)
+        .exists()
+    )
 
 
 @transaction.atomic
@@ -189,11 +204,11 @@ def meeting_add_by_organiser(
         if slot.event_id != event.pk or slot.kind != Session.Kind.MEETINGS:
             raise ValidationError({"slot": _("Choose among the meeting slots of this event.")})
         for person in (requester, partner):
-            if _busy(person, slot):
+            if participant_busy(person, slot):
                 raise ValidationError(
                     {"slot": _("%(name)s is not free in this slot.") % {"name": person.name}}
                 )
-        table = _free_table(slot, event)
+        table = slot_free_table(slot, event)
         if table is None:
             raise ValidationError({"slot": _("Every table is taken in this slot.")})
     request = MeetingRequest.objects.create(

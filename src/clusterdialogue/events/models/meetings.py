@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -60,7 +61,16 @@ class MeetingRequest(models.Model):
 
 
 class ScheduledMeeting(models.Model):
-    """Where and when an accepted request meets: a meeting slot and a table."""
+    """Where and when an accepted request meets: a meeting slot and a table.
+
+    On the day the organisers mark it *held* or *no-show* (the live view); a no-show frees its
+    table, which the organisers may fill with another accepted request.
+    """
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        NO_SHOW = "no_show", _("No-show")
 
     request = models.OneToOneField(
         MeetingRequest, on_delete=models.CASCADE, related_name="scheduled"
@@ -68,14 +78,67 @@ class ScheduledMeeting(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="meetings")
     table = models.PositiveIntegerField(_("table"))
     pinned = models.BooleanField(_("pinned by the organisers"), default=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED
+    )
 
     class Meta:
         ordering = ["session__start", "table"]
         verbose_name = _("scheduled meeting")
         verbose_name_plural = _("scheduled meetings")
         constraints = [
-            models.UniqueConstraint(fields=["session", "table"], name="unique_slot_table")
+            # A no-show's table may be given to another meeting in the same slot.
+            models.UniqueConstraint(
+                fields=["session", "table"],
+                condition=~models.Q(status="no_show"),
+                name="unique_slot_table",
+            )
         ]
 
     def __str__(self) -> str:
         return f"{self.request} @ {self.session} #{self.table}"
+
+
+class MeetingOutcome(models.Model):
+    """What came of a meeting, recorded after it by either participant (one per meeting).
+
+    A follow-up, a joint application or an agreement is followed in the collaboration
+    pipeline: ``collaboration`` is the entry it created (both organisations as partners).
+    """
+
+    class Kind(models.TextChoices):
+        FOLLOW_UP = "follow_up", _("Follow-up planned")
+        JOINT_APPLICATION = "joint_application", _("Joint application")
+        AGREEMENT = "agreement", _("Agreement")
+        NOTHING = "nothing", _("Nothing")
+
+    meeting = models.OneToOneField(
+        ScheduledMeeting, on_delete=models.CASCADE, related_name="outcome"
+    )
+    kind = models.CharField(_("outcome"), max_length=20, choices=Kind.choices)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("recorded by"),
+    )  # fmt: skip
+    recorded_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    recorded_at = models.DateTimeField(_("recorded at"))
+    collaboration = models.ForeignKey(
+        "collaboration.Collaboration", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="event_outcomes",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["meeting__session__start", "meeting__table"]
+        verbose_name = _("meeting outcome")
+        verbose_name_plural = _("meeting outcomes")
+
+    def __str__(self) -> str:
+        return f"{self.meeting.request}: {self.get_kind_display()}"
+
+    @property
+    def leads_to_collaboration(self) -> bool:
+        return self.kind != self.Kind.NOTHING

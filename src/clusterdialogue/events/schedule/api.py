@@ -1,15 +1,24 @@
 """API of the schedule: the caller's agenda, one row per scheduled meeting (read).
 
 ``?event=<slug>`` narrows to one event; times are ISO 8601 with their offset.
+``POST /api/event-agenda/{id}/outcome/`` with ``{"kind": "follow_up", "note": "..."}`` records
+what came of a meeting once it is over (rule ``outcomes.record``; see ``outcomes.services``).
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
 
-from clusterdialogue.events.models import ScheduledMeeting
+from clusterdialogue.common.permissions import can
+from clusterdialogue.events.models import MeetingOutcome, ScheduledMeeting
+from clusterdialogue.events.outcomes import selectors as outcome_selectors
+from clusterdialogue.events.outcomes import services as outcome_services
 
 
 class AgendaSerializer(serializers.ModelSerializer):
@@ -20,12 +29,13 @@ class AgendaSerializer(serializers.ModelSerializer):
     participant = serializers.SerializerMethodField()
     partner = serializers.SerializerMethodField()
     partner_organisation = serializers.SerializerMethodField()
+    outcome = serializers.SerializerMethodField()
 
     class Meta:
         model = ScheduledMeeting
         fields = [
             "id", "event", "slot", "start", "end", "table", "pinned", "participant", "partner",
-            "partner_organisation",
+            "partner_organisation", "status", "outcome",
         ]  # fmt: skip
 
     def _sides(self, meeting: ScheduledMeeting):
@@ -43,6 +53,17 @@ class AgendaSerializer(serializers.ModelSerializer):
 
     def get_partner_organisation(self, meeting: ScheduledMeeting) -> str:
         return self._sides(meeting)[1].organisation.slug
+
+    def get_outcome(self, meeting: ScheduledMeeting) -> dict | None:
+        outcome = MeetingOutcome.objects.filter(meeting=meeting).first()
+        if outcome is None:
+            return None
+        return {
+            "kind": outcome.kind,
+            "note": outcome.note,
+            "recorded_at": outcome.recorded_at.isoformat(),
+            "collaboration": outcome.collaboration_id,
+        }
 
 
 class AgendaViewSet(viewsets.ReadOnlyModelViewSet):
@@ -64,6 +85,25 @@ class AgendaViewSet(viewsets.ReadOnlyModelViewSet):
             "session", "request__event", "request__requester__organisation",
             "request__partner__organisation",
         ).order_by("session__start", "table")  # fmt: skip
+
+    @action(detail=True, methods=["post"])
+    def outcome(self, request: Request, pk: str | None = None) -> Response:
+        """Record what came of one of your meetings: ``{"kind": ..., "note": ...}``."""
+        meeting = self.get_object()
+        if not can(request.user, "outcomes.record", meeting):
+            return Response({"detail": "Only the meeting's participants record it."}, status=403)
+        try:
+            outcome_services.meeting_outcome_record(
+                meeting=meeting,
+                kind=str(request.data.get("kind", "")),
+                note=str(request.data.get("note", "")),
+                by=outcome_selectors.meeting_side_of(meeting=meeting, user=request.user),
+                user=request.user,
+            )
+        except DjangoValidationError as error:
+            return Response(error.message_dict, status=400)
+        meeting.refresh_from_db()
+        return Response(self.get_serializer(meeting).data)
 
 
 ROUTES: list = [("event-agenda", AgendaViewSet, "event-agenda")]

@@ -6,6 +6,7 @@ import zoneinfo
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from clusterdialogue.events.b2b.selectors import meeting_requests_accepted
 from clusterdialogue.events.models import Event, Participant, ScheduledMeeting, Session
@@ -45,12 +46,14 @@ def requests_unscheduled(*, event: Event) -> list[Any]:
 def agenda_of(*, participant: Participant) -> list[dict]:
     """The participant's meetings in time order: slot (local times), table, the other person."""
     event = participant.event
+    now = timezone.now()
     rows = (
         ScheduledMeeting.objects.filter(
             Q(request__requester=participant) | Q(request__partner=participant)
         )
         .select_related(
             "session",
+            "outcome",
             "request__requester__organisation",
             "request__partner__organisation",
         )
@@ -68,6 +71,9 @@ def agenda_of(*, participant: Participant) -> list[dict]:
                 "table": m.table,
                 "partner": other,
                 "priority": m.request.get_priority_display(),
+                "status": m.status,
+                "outcome": getattr(m, "outcome", None),
+                "over": m.session.end <= now,
             }
         )
     return agenda

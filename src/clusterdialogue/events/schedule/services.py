@@ -100,6 +100,16 @@ def _report(result: ScheduleResult) -> dict:
     }
 
 
+def _day_started(event: Event) -> bool:
+    """Whether any meeting is marked held or no-show or has an outcome: replacing the stored
+    schedule would then lose what happened."""
+    meetings = ScheduledMeeting.objects.filter(request__event=event)
+    return (
+        meetings.exclude(status=ScheduledMeeting.Status.SCHEDULED).exists()
+        or meetings.filter(outcome__isnull=False).exists()
+    )
+
+
 def event_schedule(
     *, event: Event, time_limit: float = 10.0, workers: int | None = None
 ) -> ScheduleResult:
@@ -110,6 +120,15 @@ def event_schedule(
     write lock that long would stall the site on SQLite); the stored schedule is then replaced
     in one transaction, and only if the inputs are still those the solver saw.
     """
+    if _day_started(event):
+        raise ValidationError(
+            {
+                "schedule": _(
+                    "Meetings are marked held or no-show, or have outcomes: the day has begun. "
+                    "Place the requests left over in the freed tables from the live view."
+                )
+            }
+        )
     meeting_requests_expire(event=event)
     problem = schedule_problem(event=event)
     if not problem["slots"]:
@@ -122,7 +141,7 @@ def event_schedule(
         raise ValidationError({"schedule": str(error)}) from error
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        if schedule_problem(event=event) != problem:
+        if schedule_problem(event=event) != problem or _day_started(event):
             raise ValidationError(
                 {
                     "schedule": _(

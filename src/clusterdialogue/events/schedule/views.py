@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from clusterdialogue.common.http import site_url
 from clusterdialogue.common.permissions import can, require
+from clusterdialogue.events import exports as pdf
 from clusterdialogue.events.b2b.forms import OrganiserMeetingForm
 from clusterdialogue.events.b2b.selectors import pending_q
 from clusterdialogue.events.models import MeetingRequest, Participant
@@ -88,4 +89,23 @@ def agenda_ics(request: HttpRequest, slug: str) -> HttpResponse:
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-agenda.ics"'
+    return response
+
+
+@require_GET
+@login_required
+def agenda_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    event = event_get_visible(user=request.user, slug=slug)
+    participant = _agenda_participant(request, event)
+    body = pdf.pdf_render(
+        template="events/schedule/agenda_pdf.html",
+        context={
+            "event": event,
+            "participant": participant,
+            "agenda": selectors.agenda_of(participant=participant),
+        },
+        site_url=site_url(request),
+    )
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{event.slug}-agenda.pdf"'
     return response

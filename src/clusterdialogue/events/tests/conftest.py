@@ -107,3 +107,35 @@ def events_world(db) -> EventsWorld:
 @pytest.fixture
 def event(events_world) -> Event:
     return events_world.event
+
+
+def _years_back(moment: datetime.datetime, years: int) -> datetime.datetime:
+    local = moment.astimezone(BERLIN)
+    return local.replace(year=local.year - years)
+
+
+@pytest.fixture
+def past_world(events_world) -> EventsWorld:
+    """The example event moved to May 2025: its meetings are over (outcomes, report)."""
+    event = events_world.event
+    Event.objects.filter(pk=event.pk).update(
+        start=datetime.date(2025, 5, 6), end=datetime.date(2025, 5, 7)
+    )
+    for session in event.sessions.all():
+        session.start, session.end = _years_back(session.start, 6), _years_back(session.end, 6)
+        session.save(update_fields=["start", "end"])
+    event.refresh_from_db()
+    for slot in events_world.slots:
+        slot.refresh_from_db()
+    return events_world
+
+
+def meet(world, a: str, b: str, slot: int, table: int = 1):
+    """An accepted request between participants ``a`` and ``b`` placed in ``slots[slot]``."""
+    from clusterdialogue.events.b2b import services as b2b
+    from clusterdialogue.events.models import ScheduledMeeting
+
+    request = b2b.meeting_add_by_organiser(
+        event=world.event, requester=world.participants[a], partner=world.participants[b]
+    )
+    return ScheduledMeeting.objects.create(request=request, session=world.slots[slot], table=table)

@@ -73,3 +73,42 @@ def test_request_accept_schedule_agenda(browser_world, live_server, browser_page
         widths[path or "event"] = page.evaluate("document.documentElement.scrollWidth")
     shot(page, "agenda_phone")
     assert {p: w for p, w in widths.items() if w > PHONE["width"]} == {}
+
+
+def test_the_day_live_no_show_and_place_here(browser_world, live_server, browser_page):
+    """The organiser marks a no-show and gives its table to a left-over request; the live view,
+    the lists per table and the report fit a phone."""
+    from clusterdialogue.events.b2b import services as b2b
+    from clusterdialogue.events.tests.conftest import meet
+
+    w = browser_world
+    meet(w, "a", "b", 0, table=1)
+    b2b.meeting_add_by_organiser(
+        event=w.event, requester=w.participants["a"], partner=w.participants["c"]
+    )
+    page, base = browser_page, live_server.url
+    event = f"{base}/events/{w.event.slug}/"
+    sign_in(page, base, "events_organiser")
+    page.goto(event)
+    page.get_by_role("link", name="The day, live").click()
+    slot = page.locator(f"#slot-{w.slots[0].pk}")
+    slot.get_by_role("button", name="No-show").click()
+    expect(page.get_by_text("The meeting is marked.")).to_be_visible()
+    slot = page.locator(f"#slot-{w.slots[0].pk}")
+    expect(slot).to_contain_text("freed by no-shows: 1")
+    slot.get_by_label("Table").select_option("1")
+    slot.get_by_role("button", name="Place here").click()
+    expect(page.get_by_text("meets at table 1.")).to_be_visible()
+    shot(page, "live")
+    page.goto(f"{event}tables/")
+    expect(page.locator("main")).to_contain_text("Example person C")
+    shot(page, "tables")
+    page.goto(f"{event}report/")
+    expect(page.locator("#overall")).to_contain_text("All territories")
+    shot(page, "report")
+    page.set_viewport_size(PHONE)
+    widths = {}
+    for path in ("live/", "tables/", "report/"):
+        page.goto(f"{event}{path}", wait_until="networkidle")
+        widths[path] = page.evaluate("document.documentElement.scrollWidth")
+    assert {p: w for p, w in widths.items() if w > PHONE["width"]} == {}

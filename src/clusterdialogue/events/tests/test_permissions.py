@@ -15,6 +15,7 @@ from django.urls import reverse
 from clusterdialogue.events.b2b import services as b2b
 from clusterdialogue.events.models import (
     Event,
+    MeetingOutcome,
     MeetingRequest,
     Participant,
     ScheduledMeeting,
@@ -79,6 +80,35 @@ def _with_talk(world) -> dict:
     return {
         "session": Session.objects.create(
             event=world.event, kind="talk", title="Talk under test", start=at(7, 9), end=at(7, 10)
+        )
+    }
+
+
+def _past_meeting_ab(world) -> dict:
+    """A meeting of A and B in a slot that is over (May 2025)."""
+    slot = Session.objects.create(
+        event=world.event, kind="meetings", title="Past meetings",
+        start=at(6, 9).replace(year=2025), end=at(6, 9, 30).replace(year=2025),
+    )  # fmt: skip
+    request = b2b.meeting_add_by_organiser(
+        event=world.event, requester=world.participants["a"], partner=world.participants["b"]
+    )
+    return {"meeting": ScheduledMeeting.objects.create(request=request, session=slot, table=1)}
+
+
+def _meeting_ab(world) -> dict:
+    request = b2b.meeting_add_by_organiser(
+        event=world.event, requester=world.participants["a"], partner=world.participants["b"]
+    )
+    return {
+        "meeting": ScheduledMeeting.objects.create(request=request, session=world.slots[0], table=1)
+    }
+
+
+def _leftover_ac(world) -> dict:
+    return {
+        "request": b2b.meeting_add_by_organiser(
+            event=world.event, requester=world.participants["a"], partner=world.participants["c"]
         )
     }
 
@@ -269,6 +299,38 @@ ACTIONS = [
         rule_object=_event,
     ),
     Action(
+        "page: record the outcome of A and B's meeting",
+        lambda c, w, s: c.post(
+            _url(w, "outcome-record", s["meeting"].pk), {"kind": "nothing", "note": "No fit"}
+        ),
+        lambda w, s: MeetingOutcome.objects.filter(meeting=s["meeting"], kind="nothing").exists(),
+        {"manager": APPLIED, "partner": APPLIED, **MANAGERS},
+        setup=_past_meeting_ab,
+        rule="outcomes.record",
+        rule_object=lambda w, s: s["meeting"],
+    ),
+    Action(
+        "page: mark A and B's meeting a no-show",
+        lambda c, w, s: c.post(_url(w, "meeting-mark", s["meeting"].pk), {"status": "no_show"}),
+        lambda w, s: ScheduledMeeting.objects.filter(pk=s["meeting"].pk, status="no_show").exists(),
+        MANAGERS,
+        setup=_meeting_ab,
+        rule="live.mark",
+        rule_object=lambda w, s: s["meeting"],
+    ),
+    Action(
+        "page: place a left-over request at a free table",
+        lambda c, w, s: c.post(
+            _url(w, "meeting-place"),
+            {"request": s["request"].pk, "slot": w.slots[1].pk, "table": 2},
+        ),
+        lambda w, s: ScheduledMeeting.objects.filter(request=s["request"], table=2).exists(),
+        MANAGERS,
+        setup=_leftover_ac,
+        rule="live.place",
+        rule_object=_event,
+    ),
+    Action(
         "page: run the schedule",
         lambda c, w, s: c.post(_url(w, "schedule")),
         lambda w, s: ScheduledMeeting.objects.filter(request=s["request"]).exists(),
@@ -298,6 +360,9 @@ def test_role_may_or_may_not(client, events_world, action: Action, role: str):
         ),
         ("participants", {}),
         ("b2b", {}),
+        ("outcomes", {}),
+        ("live", {}),
+        ("report", {"report.view": "reading: report/test_report.py (page, CSV, PDF refused)"}),
         ("schedule", {"schedule.view_agenda": "reading: test_ics, test_pages (the agenda)"}),
     ],
 )
