@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from clusterdialogue.accounts.audit.services import audit_record
@@ -33,10 +34,21 @@ def _sign_in_failed(sender: Any, credentials: dict, request: Any = None, **kwarg
                  request=request)  # fmt: skip
 
 
+def _related(instance: Any, field: str) -> Any:
+    """A related row, or ``None`` when a cascade has deleted it already."""
+    try:
+        return getattr(instance, field)
+    except (ObjectDoesNotExist, KeyError):
+        return None
+
+
 def _role_text(assignment: RoleAssignment) -> str:
-    scope = assignment.organisation or assignment.territory or assignment.network
+    scopes = (_related(assignment, f) for f in ("organisation", "territory", "network"))
+    scope = next((s for s in scopes if s is not None), None)
     where = f" ({scope})" if scope else ""
-    return f"{assignment.user.get_username()}: {assignment.get_role_display()}{where}"
+    user = _related(assignment, "user")
+    who = user.get_username() if user is not None else f"account #{assignment.user_id}"
+    return f"{who}: {assignment.get_role_display()}{where}"
 
 
 def _role_saved(

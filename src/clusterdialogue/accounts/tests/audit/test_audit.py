@@ -116,3 +116,11 @@ def test_log_filters_and_downloads_as_csv(client, roles_world):
     ) or rows
     bad = client.get(reverse("accounts:audit_log"), {"since": "not-a-date"})
     assert bad.status_code == 400
+
+
+def test_roles_removed_by_a_cascade_are_recorded(roles_world):
+    manager = roles_world.user("manager")
+    AuditEvent.objects.all().delete()
+    roles_world.organisation.delete()  # its manager's role goes with it
+    removed = AuditEvent.objects.get(action=A.ROLE_REMOVED)
+    assert removed.target.startswith(f"{manager.username}: ")
