@@ -9,6 +9,7 @@ The star and strength criteria live in :mod:`clusterdialogue.core.mapping_criter
 
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -155,12 +156,16 @@ def map_clusters(
     employment_sum = measures["employment"]
     # E_r over the categories of the same type, in table order as pandas summed it.
     region_type = (cells.year * cells.nregions + cells.region) * len(CATEGORY_TYPES) + type_codes
-    region_total = _exact_sum(employment_sum, region_type, None)[region_type]
+    # Whole head counts sum exactly in any order: checked once for every sum of them below.
+    exact = _sums_exactly(employment_sum)
+    region_total = _exact_sum(employment_sum, region_type, None, exact=exact)[region_type]
     table["region_total"] = region_total
     with np.errstate(invalid="ignore", divide="ignore"):
         table["share"] = employment_sum / region_total
     group = cells.year * cells.ncategories + cells.category
-    bench, bench_total = _benchmark(rows, cells, group, employment_sum, benchmark, warnings)
+    bench, bench_total = _benchmark(
+        rows, cells, group, employment_sum, benchmark, warnings, exact=exact
+    )
     lq = location_quotient(employment_sum, region_total, bench[group], bench_total[group])
     table["lq"] = lq
     with np.errstate(invalid="ignore"):
@@ -248,13 +253,43 @@ class _Rows:
             self.category = self.category[rows]
 
 
-def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray | pd.Index]:
     """Integer codes in sorted order of the values (-1 for missing) and the sorted values."""
     if values.dtype == "str":
-        # An object array factorizes about three times faster than the string column.
-        values = values.to_numpy(dtype=object)
+        return _object_codes(values.to_numpy(dtype=object))
+    if values.dtype.kind in "iu" and len(values):
+        integers = values.to_numpy()
+        low, high = int(integers.min()), int(integers.max())
+        if high - low <= 4 * len(integers) + (1 << 20):
+            # A small range of whole numbers (years): bin them, no hashing or sorting.
+            offsets = (integers - low).astype(np.int64, copy=False)
+            seen = np.bincount(offsets, minlength=high - low + 1) > 0
+            code_of = np.cumsum(seen) - 1
+            uniques = (np.flatnonzero(seen) + low).astype(integers.dtype)
+            return code_of[offsets], pd.Index(uniques)
     codes, uniques = pd.factorize(values, sort=True)
     return codes.astype(np.int64, copy=False), uniques
+
+
+def _object_codes(objects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(objects, sort=True)``, hashing each distinct object once.
+
+    A text column read by pandas repeats the same few string objects (one per region or
+    industry code), so the rows are first grouped by object identity, which hashes integers,
+    and only one object of each group is hashed as text. Two equal strings that are distinct
+    objects still get one code: the second step compares values.
+    """
+    objects = np.ascontiguousarray(objects, dtype=object)
+    # The addresses of the objects, read from the array's pointers (kept alive by `objects`).
+    buffer = (ctypes.c_ssize_t * len(objects)).from_address(objects.ctypes.data)
+    identity, _ = pd.factorize(np.frombuffer(buffer, dtype=np.intp).copy())
+    if len(identity) == 0:
+        codes, uniques = pd.factorize(objects, sort=True)
+        return codes.astype(np.int64, copy=False), uniques
+    first = np.empty(int(identity.max()) + 1, dtype=np.int64)
+    first[identity] = np.arange(len(identity))  # any row of a group holds the same object
+    codes, uniques = pd.factorize(objects[first], sort=True)
+    return codes.astype(np.int64, copy=False)[identity], uniques
 
 
 def _strings(values: np.ndarray | pd.Index) -> pd.api.extensions.ExtensionArray:
@@ -269,7 +304,7 @@ def _prepare_employment(employment: pd.DataFrame, warnings: list[str]) -> _Rows:
     measures: dict[str, np.ndarray] = {}
     for name in MEASURES:
         if name in employment.columns:
-            values = pd.to_numeric(employment[name]).astype("float64").to_numpy()
+            values = _floats(employment[name])
             if name != "employment" and np.isnan(values).all():
                 # A column with no values says nothing: treat it as absent rather than
                 # turning every strength flag into "unknown".
@@ -286,7 +321,9 @@ def _prepare_employment(employment: pd.DataFrame, warnings: list[str]) -> _Rows:
         # Grouping would drop such rows without a word.
         raise ValueError(f"employment has rows without a {' or '.join(keys)}")
     key = (year * len(regions) + region) * len(industries) + industry
-    if _has_repeats(
+    # Rows in table order (as a pivot or a sorted export gives them) can hold no repeats.
+    ordered = bool((key[1:] > key[:-1]).all())
+    if not ordered and _has_repeats(
         key, max(len(years) if years is not None else 1, 1) * len(regions) * len(industries)
     ):
         raise ValueError(f"employment has duplicate rows for the same {', '.join(keys)}")
@@ -300,8 +337,15 @@ def _prepare_employment(employment: pd.DataFrame, warnings: list[str]) -> _Rows:
             f"{_count(int(missing.sum()), 'row')} with missing employment left out "
             "(missing is not counted as zero)"
         )
-        rows.keep(~missing)
+        rows.keep(np.flatnonzero(~missing))
     return rows
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    """The column as float64 (NaN for missing); a float64 column as it is, not copied."""
+    if isinstance(column.dtype, np.dtype) and column.dtype == np.float64:
+        return column.to_numpy()
+    return pd.to_numeric(column).astype("float64").to_numpy()
 
 
 def _has_repeats(key: np.ndarray, size: int) -> bool:
@@ -398,6 +442,12 @@ class _Cells:
         self.nregions, self.ncategories = len(rows.regions), len(rows.categories)
         key = (rows.year * self.nregions + rows.region) * self.ncategories + rows.category
         size = self.nyears * self.nregions * self.ncategories
+        self.identity = bool((key[1:] > key[:-1]).all())
+        if self.identity:
+            # Rows already in table order, one per cell: the rows are the cells.
+            self.single, self.row_cell = True, None
+            self.year, self.region, self.category = rows.year, rows.region, rows.category
+            return
         if size <= 4 * len(key) + (1 << 20):
             counts = np.bincount(key, minlength=size)
             cells = np.flatnonzero(counts)
@@ -420,28 +470,43 @@ class _Cells:
 
     def sum(self, values: np.ndarray) -> np.ndarray:
         """Per cell, the sum of its rows; one unknown value makes the sum unknown."""
+        if self.identity:
+            return values + 0.0  # 0.0 + x, as a sum of one
         if self.single:
             out = np.empty(len(self))
-            out[self.row_cell] = values + 0.0  # 0.0 + x, as a sum of one
+            out[self.row_cell] = values + 0.0
             return out
         return _exact_sum(values, self.row_cell, len(self), skipna=False)
 
 
 def _exact_sum(
-    values: np.ndarray, codes: np.ndarray, size: int | None, *, skipna: bool = True
+    values: np.ndarray,
+    codes: np.ndarray,
+    size: int | None,
+    *,
+    skipna: bool = True,
+    exact: bool | None = None,
 ) -> np.ndarray:
     """Sum per code, bit for bit as pandas ``groupby().sum()`` on the rows in this order.
 
     Whole numbers whose total stays below 2**53 (head counts) sum exactly in any order, so
     ``np.bincount`` does; other values go through pandas' compensated (Kahan) summation.
+    ``exact`` is :func:`_sums_exactly` of the values (or of a superset), if known.
     """
     size = int(codes.max(initial=-1)) + 1 if size is None else size
-    known = values[~np.isnan(values)]
-    whole = not np.isinf(known).any() and (known == np.trunc(known)).all()
-    if whole and np.abs(known).sum() < 2.0**53:
+    if exact is None:
+        exact = _sums_exactly(values)
+    if exact:
         return np.bincount(codes, weights=values, minlength=size).astype(np.float64, copy=False)
     sums = pd.Series(values).groupby(codes).sum(skipna=skipna)
     return sums.reindex(range(size), fill_value=0.0).to_numpy(dtype=np.float64)
+
+
+def _sums_exactly(values: np.ndarray) -> bool:
+    """Whether every partial sum of the known ``values`` is exact (whole, total below 2**53)."""
+    known = values[~np.isnan(values)]
+    whole = not np.isinf(known).any() and (known == np.trunc(known)).all()
+    return bool(whole and np.abs(known).sum() < 2.0**53)
 
 
 _TYPE_NAMES = _strings(np.array(CATEGORY_TYPES, dtype=object))
@@ -457,16 +522,18 @@ def _benchmark(
     employment: np.ndarray,
     benchmark: pd.DataFrame | None,
     warnings: list[str],
+    *,
+    exact: bool | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Benchmark ``E_c`` and ``E`` per (year, category) group, E over the categories of a type."""
     ngroups = cells.nyears * cells.ncategories
     groups = np.flatnonzero(np.bincount(group, minlength=ngroups))
     types = rows.category_types[groups % cells.ncategories]
     if benchmark is None:
-        bench = _exact_sum(employment, group, ngroups)
+        bench = _exact_sum(employment, group, ngroups, exact=exact)
         year_type = groups // cells.ncategories * len(CATEGORY_TYPES) + types
         total = np.full(ngroups, np.nan)
-        total[groups] = _exact_sum(bench[groups], year_type, None)[year_type]
+        total[groups] = _exact_sum(bench[groups], year_type, None, exact=exact)[year_type]
         return bench, total
     by_year = ["year"] if rows.years is not None else []
     found = pd.DataFrame(

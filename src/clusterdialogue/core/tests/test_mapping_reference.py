@@ -185,6 +185,44 @@ def test_same_as_reference_when_a_category_has_one_region_and_all_values_tie():
     assert_same_as_reference(frame)
 
 
+@pytest.mark.parametrize(
+    "establishments",
+    [
+        [1.0, 1.0, 2.0, 2.0, 3.0, 3.0],  # whole numbers: sorted as int32
+        [1.0, -0.0, 0.0, 2.0, 0.0, 3.0],  # a -0.0 keeps its sign in the percentile
+        [1.0, 2.0**31, 2.0**40, 2.0, 7.0, 3.0],  # too large for int32
+        [0.5, 1.5, np.inf, 2.0, np.inf, 3.0],  # +inf is a value, not the missing marker
+        [-1.0, -2.5, 4.0, np.nan, -np.inf, 3.0],
+    ],
+)
+def test_same_as_reference_on_unusual_establishments(establishments):
+    frame = pd.DataFrame(
+        {
+            "region": ["A", "B", "C", "A", "B", "C"],
+            "industry": ["x", "x", "x", "y", "y", "y"],
+            "employment": [5.0, 5.0, 3.0, 2.0, 9.0, 9.0],
+            "establishments": establishments,
+        }
+    )
+    assert_same_as_reference(frame)
+    assert_same_as_reference(frame.iloc[::-1].reset_index(drop=True))
+
+
+def test_same_as_reference_when_equal_codes_are_distinct_string_objects():
+    # The engine groups rows by string object before comparing text: equal text in distinct
+    # objects must still be one region.
+    regions = ["".join(["R", str(i % 3)]) for i in range(9)]
+    assert len({id(region) for region in regions}) == 9
+    frame = pd.DataFrame(
+        {
+            "region": regions,
+            "industry": [f"{i // 3:02d}" for i in range(9)],
+            "employment": [float(i + 1) for i in range(9)],
+        }
+    )
+    assert_same_as_reference(frame)
+
+
 def test_same_as_reference_on_errors():
     frame = pd.DataFrame({"region": ["A", "A"], "industry": ["x", "x"], "employment": [1, 2]})
     assert_same_as_reference(frame)  # duplicate rows
