@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from clusterdialogue.core.allocator import keep_freed_memory
 from clusterdialogue.core.mapping_criteria import (
     CMP_FLAGS,
     ECO_STARS,
@@ -139,6 +140,7 @@ def map_clusters(
     2      B     cars  0.500        2
     3      B     food  1.125        1
     """
+    keep_freed_memory()  # its many large temporary arrays would otherwise be page faults
     warnings: list[str] = []
     rows = _prepare_employment(employment, warnings)
     _apply_categories(rows, categories, warnings)
@@ -271,6 +273,16 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray | pd.Index]:
     return codes.astype(np.int64, copy=False), uniques
 
 
+def _run_codes(values: np.ndarray) -> np.ndarray:
+    """``pd.factorize(values)[0]`` for integers, hashing one value per run of equal values."""
+    starts = np.flatnonzero(values[1:] != values[:-1]) + 1
+    if len(starts) >= len(values) // 8:
+        return pd.factorize(values)[0]
+    heads = np.concatenate(([0], starts))
+    lengths = np.diff(np.append(heads, len(values)))
+    return np.repeat(pd.factorize(values[heads])[0], lengths)
+
+
 def _object_codes(objects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(objects, sort=True)``, hashing each distinct object once.
 
@@ -282,7 +294,7 @@ def _object_codes(objects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     objects = np.ascontiguousarray(objects, dtype=object)
     # The addresses of the objects, read from the array's pointers (kept alive by `objects`).
     buffer = (ctypes.c_ssize_t * len(objects)).from_address(objects.ctypes.data)
-    identity, _ = pd.factorize(np.frombuffer(buffer, dtype=np.intp).copy())
+    identity = _run_codes(np.frombuffer(buffer, dtype=np.intp))
     if len(identity) == 0:
         codes, uniques = pd.factorize(objects, sort=True)
         return codes.astype(np.int64, copy=False), uniques
@@ -504,9 +516,13 @@ def _exact_sum(
 
 def _sums_exactly(values: np.ndarray) -> bool:
     """Whether every partial sum of the known ``values`` is exact (whole, total below 2**53)."""
-    known = values[~np.isnan(values)]
-    whole = not np.isinf(known).any() and (known == np.trunc(known)).all()
-    return bool(whole and np.abs(known).sum() < 2.0**53)
+    missing = np.isnan(values)
+    known = values[~missing] if missing.any() else values
+    if not len(known) or not (known[:64] == np.trunc(known[:64])).all():
+        return not len(known)  # most fractional values show it in the first few
+    # A whole total below 2**53 means no value is infinite.
+    total = np.abs(known).sum() if known.min() < 0 else known.sum()
+    return bool(total < 2.0**53 and (known == np.trunc(known)).all())
 
 
 _TYPE_NAMES = _strings(np.array(CATEGORY_TYPES, dtype=object))
