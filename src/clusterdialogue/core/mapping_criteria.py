@@ -18,6 +18,8 @@ and region without any grouping.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -236,31 +238,80 @@ class SortedGroups:
 
 
 class _Flag:
-    """A nullable boolean as two numpy arrays, combined with Kleene logic like pandas'."""
+    """A nullable boolean as two numpy arrays, combined with Kleene logic like pandas'.
 
-    def __init__(self, true: np.ndarray, unknown: np.ndarray) -> None:
-        self.true = true & ~unknown
+    ``unknown`` is None when every value is known, which spares the work on NA masks.
+    """
+
+    def __init__(self, true: np.ndarray, unknown: np.ndarray | None) -> None:
+        if unknown is not None and not unknown.any():
+            unknown = None
+        self.true = true if unknown is None else true & ~unknown
         self.unknown = unknown
 
     @classmethod
-    def compare(cls, left: np.ndarray, right: np.ndarray | float, op) -> _Flag:
+    def compare(
+        cls, left: np.ndarray, right: np.ndarray | float, op, left_unknown: np.ndarray | None
+    ) -> _Flag:
+        """``op(left, right)``, unknown where either is NaN (``left_unknown``: left's NaN)."""
         with np.errstate(invalid="ignore"):
-            return cls(op(left, right), np.isnan(left) | np.isnan(right))
+            true = op(left, right)
+        unknown = left_unknown
+        if np.ndim(right):
+            right_unknown = np.isnan(right)
+            unknown = right_unknown if unknown is None else unknown | right_unknown
+        elif np.isnan(right):
+            unknown = np.ones(len(true), dtype=bool)
+        return cls(true, unknown)
 
     def __and__(self, other: _Flag) -> _Flag:
+        if self.unknown is None and other.unknown is None:
+            return _Flag(self.true & other.true, None)
+        if self.unknown is None:  # false where self is, other's value where self is true
+            return _Flag(self.true & other.true, self.true & other.unknown)
+        if other.unknown is None:
+            return _Flag(self.true & other.true, other.true & self.unknown)
         false = (~self.true & ~self.unknown) | (~other.true & ~other.unknown)
         return _Flag(self.true & other.true, ~false & (self.unknown | other.unknown))
 
     def masked(self, where: np.ndarray) -> _Flag:
-        return _Flag(self.true & ~where, self.unknown | where)
+        unknown = where if self.unknown is None else self.unknown | where
+        return _Flag(self.true & ~where, unknown)
 
     def array(self) -> pd.arrays.BooleanArray:
-        return pd.arrays.BooleanArray(self.true, self.unknown.copy())
+        unknown = np.zeros(len(self.true), dtype=bool) if self.unknown is None else self.unknown
+        return pd.arrays.BooleanArray(self.true, unknown.copy())
+
+
+def _nan(values: np.ndarray | None) -> np.ndarray | None:
+    """Where ``values`` is NaN, or None if nowhere."""
+    if values is None:
+        return None
+    missing = np.isnan(values)
+    return missing if missing.any() else None
 
 
 def _integers(values: np.ndarray) -> pd.arrays.IntegerArray:
     unknown = np.isnan(values)
     return pd.arrays.IntegerArray(np.where(unknown, 0, values).astype(np.int64), unknown)
+
+
+_POOL: ThreadPoolExecutor | None = None
+_PARALLEL_FROM = 50_000  # rows; below that a thread costs more than it saves
+
+
+def _beside(function, values: np.ndarray):
+    """Start ``function(values)`` in a worker thread; returns a callable giving its result.
+
+    Runs it in place when the machine has one CPU or the input is small.
+    """
+    global _POOL
+    if len(values) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        result = function(values)
+        return lambda: result
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mapping-criteria")
+    return _POOL.submit(function, values).result
 
 
 def criteria_columns(
@@ -296,39 +347,55 @@ def criteria_columns(
     >>> columns["lq_rank"].tolist(), columns["stars"].tolist(), columns["strong"].tolist()
     ([1, 2, <NA>], [3, 0, 0], [True, False, False])
     """
-    present = _Flag(layout.present, np.zeros(len(layout.present), dtype=bool))
+    present = _Flag(layout.present, None)
+    lq_nan, employment_nan = _nan(lq), _nan(employment)
     columns: dict[str, pd.api.extensions.ExtensionArray] = {}
-    lq_sorted = layout.argsorted(lq) if "rank" in which else layout.sorted(lq)
+    # The sorts are most of the work and numpy lets go of the GIL while sorting: the location
+    # quotient's sort (the largest, with its order) runs beside the others.
+    lq_sort = layout.argsorted if "rank" in which else layout.sorted
+    lq_sorted = _beside(lq_sort, lq)
+    employment_sorted = layout.sorted(employment)
+    share_sorted = layout.sorted(share) if "eco" in which else None
+    establishments_sorted = (
+        layout.sorted(establishments) if "cmp" in which and establishments is not None else None
+    )
+    lq_sorted = lq_sorted()
     if "rank" in which:
         columns["lq_rank"] = _integers(lq_sorted.rank_descending(lq))
-    employment_sorted = layout.sorted(employment)
     if "eco" in which:
         stars = {
             "size_star": present
-            & _Flag.compare(employment, employment_sorted.quantile(0.9), np.greater_equal),
-            "specialisation_star": present & _Flag.compare(lq, 2.0, np.greater_equal),
+            & _Flag.compare(
+                employment, employment_sorted.quantile(0.9), np.greater_equal, employment_nan
+            ),
+            "specialisation_star": present & _Flag.compare(lq, 2.0, np.greater_equal, lq_nan),
             "focus_star": present
-            & _Flag.compare(share, layout.sorted(share).quantile(0.9), np.greater_equal),
+            & _Flag.compare(share, share_sorted.quantile(0.9), np.greater_equal, _nan(share)),
         }
         total = sum(flag.true.astype(np.int64) for flag in stars.values())
-        unknown = np.logical_or.reduce([flag.unknown for flag in stars.values()])
+        unknown = np.zeros(len(total), dtype=bool)
+        for flag in stars.values():
+            if flag.unknown is not None:
+                unknown |= flag.unknown
         columns.update({name: flag.array() for name, flag in stars.items()})
         columns["stars"] = pd.arrays.IntegerArray(np.where(unknown, 0, total), unknown)
     if "cmp" in which:
-        large = present & _Flag.compare(employment, employment_sorted.quantile(0.25), np.greater)
+        large = present & _Flag.compare(
+            employment, employment_sorted.quantile(0.25), np.greater, employment_nan
+        )
         if establishments is not None:
-            q25 = layout.sorted(establishments).quantile(0.25)
-            large = large & _Flag.compare(establishments, q25, np.greater)
-        at_least_one = _Flag.compare(lq, 1.0, np.greater_equal)
+            q25 = establishments_sorted.quantile(0.25)
+            large = large & _Flag.compare(establishments, q25, np.greater, _nan(establishments))
+        at_least_one = _Flag.compare(lq, 1.0, np.greater_equal, lq_nan)
+
+        def lq_test(q: float, op) -> _Flag:
+            return _Flag.compare(lq, lq_sorted.quantile(q), op, lq_nan)
+
         flags = {
-            "strong": large
-            & _Flag.compare(lq, lq_sorted.quantile(0.75), np.greater_equal)
-            & at_least_one,
-            "strong10": large
-            & _Flag.compare(lq, lq_sorted.quantile(0.9), np.greater_equal)
-            & at_least_one,
-            "significant": large & _Flag.compare(lq, lq_sorted.quantile(0.5), np.greater),
-            "qualifying": large & _Flag.compare(lq, lq_sorted.quantile(0.25), np.greater),
+            "strong": large & lq_test(0.75, np.greater_equal) & at_least_one,
+            "strong10": large & lq_test(0.9, np.greater_equal) & at_least_one,
+            "significant": large & lq_test(0.5, np.greater),
+            "qualifying": large & lq_test(0.25, np.greater),
         }
         for name, flag in flags.items():
             columns[name] = (flag.masked(local) if local is not None else flag).array()
