@@ -189,6 +189,7 @@ def map_clusters(
             cells.nyears * cells.ncategories,
             slot=cells.region,
             width=cells.nregions,
+            inner=cells.ncategories,  # groups are (year, category); rows (year, region, category)
         )
     else:  # sparse data: a full grid would be mostly empty
         layout = GroupLayout(np.where(present, group, -1), cells.nyears * cells.ncategories)

@@ -173,6 +173,35 @@ def test_same_as_reference_on_larger_skewed_inputs(seed, missing):
     assert_same_as_reference(frame, categories=categories)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_same_as_reference_when_groups_are_partitioned_and_sorted_in_a_thread(seed, monkeypatch):
+    """The paths taken on large inputs only, forced on small ones.
+
+    Wide groups are partitioned rather than sorted, and the location quotient's sort runs in
+    a worker thread above a number of rows.
+    """
+    monkeypatch.setattr(mapping_criteria, "_SELECT_FROM_WIDTH", 1)
+    monkeypatch.setattr(mapping_criteria, "_PARALLEL_FROM", 0)
+    rng = np.random.default_rng(seed)
+    regions, industries, years = 40, 12, 2
+    size = regions * industries * years
+    employment = np.floor(rng.pareto(1.2, size) * 30)
+    employment[rng.random(size) < 0.1] = np.nan
+    frame = pd.DataFrame(
+        {
+            "year": np.repeat([2020, 2021], regions * industries),
+            "region": np.tile(np.repeat([f"X{r:03d}" for r in range(regions)], industries), years),
+            "industry": np.tile([f"N{i:02d}" for i in range(industries)], regions * years),
+            "employment": employment,
+            "establishments": np.where(rng.random(size) < 0.2, np.nan, np.ceil(employment / 7)),
+        }
+    )
+    frame = frame.loc[rng.random(size) < 0.85].reset_index(drop=True)
+    assert_same_as_reference(frame)
+    assert_same_as_reference(frame.assign(establishments=frame["establishments"] / 3))
+    assert_same_as_reference(frame.sample(frac=1.0, random_state=seed).reset_index(drop=True))
+
+
 def test_same_as_reference_when_a_category_has_one_region_and_all_values_tie():
     frame = pd.DataFrame(
         {
