@@ -10,6 +10,7 @@ The star and strength criteria live in :mod:`clusterdialogue.core.mapping_criter
 from __future__ import annotations
 
 import ctypes
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -181,34 +182,79 @@ def map_clusters(
         warnings.append("no employment left to map")
     with np.errstate(invalid="ignore"):
         present = employment_sum > 0
-    dense_size = cells.nyears * cells.ncategories * cells.nregions
-    if dense_size <= 4 * len(group) + (1 << 20):
-        # (year, category) x region: the region code is the slot, no grouping needed.
-        layout = GroupLayout(
-            np.where(present, group, -1),
-            cells.nyears * cells.ncategories,
-            slot=cells.region,
-            width=cells.nregions,
-            inner=cells.ncategories,  # groups are (year, category); rows (year, region, category)
-        )
-    else:  # sparse data: a full grid would be mostly empty
-        layout = GroupLayout(np.where(present, group, -1), cells.nyears * cells.ncategories)
     has_establishments = "establishments" in measures
     if not has_establishments:
         warnings.append(NO_ESTABLISHMENTS)
-    table.update(
-        criteria_columns(
-            employment=employment_sum,
-            share=table["share"],
-            lq=lq,
-            establishments=measures["establishments"] if has_establishments else None,
-            local=type_codes == _LOCAL,
-            layout=layout,
+    measured = {
+        "employment": employment_sum,
+        "share": table["share"],
+        "lq": lq,
+        "establishments": measures["establishments"] if has_establishments else None,
+        "local": type_codes == _LOCAL,
+    }
+    dense_size = cells.nyears * cells.ncategories * cells.nregions
+    if dense_size > 4 * len(group) + (1 << 20):  # sparse data: a full grid would be mostly empty
+        layout = GroupLayout(np.where(present, group, -1), cells.nyears * cells.ncategories)
+        table.update(criteria_columns(**measured, layout=layout))
+    elif len(group) < _CHUNK_ROWS or cells.nyears == 1:
+        table.update(_criteria(measured, present, cells.year, cells, cells.nyears))
+    else:
+        # Groups never span years and the table is in year order: one year at a time keeps
+        # each year's arrays in the cache on large inputs.
+        bounds = np.searchsorted(cells.year, np.arange(cells.nyears + 1))
+        parts = [
+            _criteria(
+                {
+                    name: None if values is None else values[start:end]
+                    for name, values in measured.items()
+                },
+                present[start:end],
+                None,
+                _Slice(cells, start, end),
+                1,
+            )
+            for start, end in itertools.pairwise(bounds.tolist())
+            if end > start
+        ]
+        table.update(
+            {
+                name: type(parts[0][name])._concat_same_type([part[name] for part in parts])
+                for name in parts[0]
+            }
         )
-    )
     order = [*_KEYS, *measures, *_DERIVED]
     frame = pd.DataFrame({name: table[name] for name in order if name in table}, copy=False)
     return MappingResult(table=frame, warnings=warnings, unmapped_industries=rows.unmapped)
+
+
+_CHUNK_ROWS = 400_000  # cells; above that the criteria are computed one year at a time
+
+
+@dataclass
+class _Slice:
+    """The region and category codes of the cells ``start:end`` (one year)."""
+
+    cells: _Cells
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        self.region = self.cells.region[self.start : self.end]
+        self.category = self.cells.category[self.start : self.end]
+        self.nregions, self.ncategories = self.cells.nregions, self.cells.ncategories
+
+
+def _criteria(measured: dict, present: np.ndarray, year: np.ndarray | None, cells, nyears: int):
+    """:func:`criteria_columns` of cells laid out as (year, category) x region."""
+    group = cells.category if year is None else year * cells.ncategories + cells.category
+    layout = GroupLayout(
+        np.where(present, group, -1),
+        nyears * cells.ncategories,
+        slot=cells.region,
+        width=cells.nregions,
+        inner=cells.ncategories,  # groups are (year, category); rows (year, region, category)
+    )
+    return criteria_columns(**measured, layout=layout)
 
 
 def _count(number: int, one: str, many: str | None = None) -> str:
