@@ -151,7 +151,10 @@ def map_clusters(
         table["year"] = cells.take(rows.years, cells.year)
     table["region"] = cells.take(rows.regions, cells.region)
     table["category"] = cells.take(rows.categories, cells.category)
-    table["category_name"] = cells.take(rows.category_names, cells.category)
+    if rows.category_names is rows.categories:  # no mapping: each industry names itself
+        table["category_name"] = table["category"].copy()
+    else:
+        table["category_name"] = cells.take(rows.category_names, cells.category)
     type_codes = rows.category_types[cells.category]
     table["type"] = cells.take(_TYPE_NAMES, type_codes)
     measures = {name: cells.sum(values) for name, values in rows.measures.items()}
