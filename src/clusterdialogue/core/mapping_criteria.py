@@ -94,7 +94,7 @@ class GroupLayout:
         # Per row its group, or ``ngroups`` (a NaN put after the groups' values) if not taking part.
         self.row_group = np.where(self.present, group, self.ngroups)
         self.inner = None
-        if inner and self.ngroups % inner == 0:
+        if inner and self.ngroups % inner == 0 and self.ngroups * self.width >= _TRANSPOSE_FROM:
             # Groups are (outer, inner) pairs and the taking-part rows come in (outer, slot,
             # inner) order: the dense array is then a transpose of the rows' own order, made
             # block by block so that it stays in the cache on large inputs.
@@ -342,6 +342,7 @@ class SelectedGroups(SortedGroups):
         return self.read[q]
 
 
+_TRANSPOSE_FROM = 1 << 20  # slots; a smaller array is as fast to fill slot by slot
 _SELECT_FROM_WIDTH = 2048  # slots; narrower groups sort faster than a loop partitions them
 
 

@@ -177,11 +177,13 @@ def test_same_as_reference_on_larger_skewed_inputs(seed, missing):
 def test_same_as_reference_when_groups_are_partitioned_and_sorted_in_a_thread(seed, monkeypatch):
     """The paths taken on large inputs only, forced on small ones.
 
-    Wide groups are partitioned rather than sorted, the location quotient's sort runs in a
-    worker thread above a number of rows, and many cells are mapped one year at a time.
+    Wide groups are partitioned rather than sorted, large arrays are made by a blocked
+    transpose, the location quotient's sort runs in a worker thread above a number of rows,
+    and many cells are mapped one year at a time.
     """
     monkeypatch.setattr(mapping_criteria, "_SELECT_FROM_WIDTH", 1)
     monkeypatch.setattr(mapping_criteria, "_PARALLEL_FROM", 0)
+    monkeypatch.setattr(mapping_criteria, "_TRANSPOSE_FROM", 0)
     monkeypatch.setattr(mapping, "_CHUNK_ROWS", 0)
     rng = np.random.default_rng(seed)
     regions, industries, years = 40, 12, 2
