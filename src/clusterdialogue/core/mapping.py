@@ -199,7 +199,7 @@ def map_clusters(
     if dense_size > 4 * len(group) + (1 << 20):  # sparse data: a full grid would be mostly empty
         layout = GroupLayout(np.where(present, group, -1), cells.nyears * cells.ncategories)
         table.update(criteria_columns(**measured, layout=layout))
-    elif len(group) < _CHUNK_ROWS or cells.nyears == 1:
+    elif len(group) < max(_CHUNK_ROWS, 1) or cells.nyears == 1:
         table.update(_criteria(measured, present, cells.year, cells, cells.nyears))
     else:
         # Groups never span years and the table is in year order: one year at a time keeps

@@ -141,6 +141,19 @@ def test_same_as_reference_on_generated_inputs(case):
     assert_same_as_reference(frame, **kwargs)
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mapping_inputs())
+def test_same_as_reference_on_generated_inputs_by_the_large_input_paths(case):
+    """Partitioned groups, blocked transposes, the worker thread and years one at a time."""
+    frame, kwargs = case
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mapping_criteria, "_SELECT_FROM_WIDTH", 1)
+        patch.setattr(mapping_criteria, "_PARALLEL_FROM", 0)
+        patch.setattr(mapping_criteria, "_TRANSPOSE_FROM", 0)
+        patch.setattr(mapping, "_CHUNK_ROWS", 0)
+        assert_same_as_reference(frame, **kwargs)
+
+
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("missing", [0.0, 0.1, 0.5])
 def test_same_as_reference_on_larger_skewed_inputs(seed, missing):
