@@ -24,7 +24,7 @@ M_TRIM_THRESHOLD = -1
 M_MMAP_THRESHOLD = -3
 DEFAULT_LIMIT = 1 << 30
 
-_done = False
+_tuned: bool | None = None  # None until tried: the platform checks read the executable
 
 
 def keep_freed_memory(limit: int = DEFAULT_LIMIT) -> bool:
@@ -46,11 +46,15 @@ def keep_freed_memory(limit: int = DEFAULT_LIMIT) -> bool:
     >>> keep_freed_memory() in (True, False)
     True
     """
-    global _done
-    if _done:
-        return True
+    global _tuned
     if os.environ.get("CLUSTERDIALOGUE_MALLOC_TUNING", "1") == "0":
         return False
+    if _tuned is None:
+        _tuned = _mallopt(min(int(limit), 2**31 - 1))
+    return _tuned
+
+
+def _mallopt(limit: int) -> bool:
     if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
         return False
     try:
@@ -59,6 +63,5 @@ def keep_freed_memory(limit: int = DEFAULT_LIMIT) -> bool:
     except (OSError, AttributeError):
         return False
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    limit = min(int(limit), 2**31 - 1)
-    _done = bool(mallopt(M_MMAP_THRESHOLD, limit)) and bool(mallopt(M_TRIM_THRESHOLD, limit))
-    return _done
+    # Both, or the other threshold stays at its default (setting one stops their adjustment).
+    return bool(mallopt(M_MMAP_THRESHOLD, limit)) and bool(mallopt(M_TRIM_THRESHOLD, limit))
