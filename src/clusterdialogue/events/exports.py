@@ -18,7 +18,7 @@ def print_stylesheet() -> str:
         start = css.find(":root")
         if start >= 0:
             tokens = css[start : css.find("}", start) + 1]
-    return tokens + render_to_string("events/print.css")
+    return tokens + render_to_string("portal/print.css")
 
 
 def pdf_render(*, template: str, context: dict, site_url: str) -> bytes:

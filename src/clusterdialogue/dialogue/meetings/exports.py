@@ -87,7 +87,7 @@ def _print_stylesheet() -> str:
         start = css.find(":root")
         if start >= 0:
             tokens = css[start : css.find("}", start) + 1]
-    return tokens + render_to_string("dialogue/meetings/print.css")
+    return tokens + render_to_string("portal/print.css")
 
 
 def meeting_pdf(*, meeting: Meeting, kind: str, data: dict, site_url: str) -> bytes:

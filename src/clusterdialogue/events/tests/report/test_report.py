@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from clusterdialogue.events.report.selectors import event_report, report_table
 from clusterdialogue.events.tests.conftest import meet
 from clusterdialogue.testing import factories
 from clusterdialogue.testing.factories import clusters as factories_clusters
+from clusterdialogue.testing.pdf import needs_poppler, pdf_render_and_text
 
 pytestmark = pytest.mark.django_db
 
@@ -101,24 +100,13 @@ def test_participants_get_no_report(client, report_world, role):
         assert client.get(url).status_code == 403
 
 
-@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
+@needs_poppler
 def test_the_pdf_renders_and_holds_the_sections(client, report_world, tmp_path: Path):
     w = report_world
     client.force_login(w.user("organiser"))
     response = client.get(reverse("events:report-pdf", args=[w.event.slug]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(response.content)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-        check=True,
-    )
-    (png,) = tmp_path.glob("page*.png")
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 1000
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    text = " ".join(text.split())  # table cells wrap
+    text = pdf_render_and_text(response.content, tmp_path)
     for section in ("Event report", "Overall", "Outcomes", "By territory", "Example event"):
         assert section in text
     assert "Other example territory" in text and "67%" in text

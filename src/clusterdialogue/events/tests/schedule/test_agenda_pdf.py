@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,11 +9,12 @@ from django.urls import reverse
 
 from clusterdialogue.events.models import Participant
 from clusterdialogue.events.tests.conftest import meet
+from clusterdialogue.testing.pdf import needs_poppler, pdf_render_and_text
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
+@needs_poppler
 def test_the_agenda_pdf_renders_with_tables_and_partners(client, events_world, tmp_path: Path):
     w = events_world
     Participant.objects.filter(pk=w.participants["b"].pk).update(
@@ -28,18 +27,7 @@ def test_the_agenda_pdf_renders_with_tables_and_partners(client, events_world, t
     assert "Offers battery testing" in page
     response = client.get(reverse("events:agenda-pdf", args=[w.event.slug]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    pdf = tmp_path / "agenda.pdf"
-    pdf.write_bytes(response.content)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-        check=True,
-    )
-    (png,) = tmp_path.glob("page*.png")
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 1000
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    text = " ".join(text.split())
+    text = pdf_render_and_text(response.content, tmp_path)
     for words in ("Agenda of Example person A", "Meetings", "Example event", "Example person B"):
         assert words in text
     assert "Example cluster B" in text and "Offers battery testing" in text
