@@ -5,6 +5,7 @@ from clusterdialogue.events.live import urls as live
 from clusterdialogue.events.outcomes import urls as outcomes
 from clusterdialogue.events.participants import urls as participants
 from clusterdialogue.events.programme import urls as programme
+from clusterdialogue.events.proposals import urls as proposals
 from clusterdialogue.events.report import urls as report
 from clusterdialogue.events.schedule import urls as schedule
 
@@ -17,4 +18,5 @@ urlpatterns = [
     *outcomes.urlpatterns,
     *live.urlpatterns,
     *report.urlpatterns,
+    *proposals.urlpatterns,
 ]
