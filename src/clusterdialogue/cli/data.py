@@ -88,6 +88,7 @@ def setup_all(args: argparse.Namespace) -> int:
     from clusterdialogue.accounts_setup import demo_admin_ensure, demo_secretariat_ensure
     from clusterdialogue.datasources import load_real_data
     from clusterdialogue.dialogue.demo import dialogue_demo_load
+    from clusterdialogue.events.demo import events_demo_load
     from clusterdialogue.regions.models import Region
     from clusterdialogue.regions.selectors import network_default
 
@@ -99,6 +100,9 @@ def setup_all(args: argparse.Namespace) -> int:
         load_real_data()
     groups = dialogue_demo_load(network=network_default())
     print(f"dialogue: {len(groups)} working groups ({', '.join(g.slug for g in groups)})")
+    event = events_demo_load(network=network_default())
+    if event is not None:
+        print(f"events: {event.title} ({event.slug}, {event.start.isoformat()})")
     password = demo_admin_ensure(username=args.admin_user)
     if password:
         print(f"demo admin created: user {args.admin_user!r}, password {password!r} (shown once)")
