@@ -70,10 +70,9 @@ def test_map_colours_the_regions_and_links_to_dashboards(world, live_server, bro
     assert fills.count(MISSING) == 1  # QB13 has no figures
     # The legend and the territory outlines (not clickable) are drawn too.
     expect(page.locator("#europe-map .legend")).to_contain_text("no figure")
-    page.wait_for_function(
-        "document.querySelectorAll("
-        "'#europe-map .leaflet-overlay-pane path:not(.leaflet-interactive)').length === 2"
-    )
+    # A locator, not wait_for_function: the page's CSP forbids the eval Playwright would use.
+    outlines = page.locator("#europe-map .leaflet-overlay-pane path:not(.leaflet-interactive)")
+    expect(outlines).to_have_count(2)
 
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "map.png"), full_page=True)
@@ -143,6 +142,6 @@ def test_language_switch_in_the_browser(world, live_server, browser_page):
     page = browser_page
     page.goto(f"{live_server.url}/regions/QA11/")
     page.select_option("#language-select", "fr")
-    page.wait_for_function("document.documentElement.lang === 'fr'")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
     assert page.url.endswith("/regions/QA11/")
     expect(page.locator("#language-select")).to_have_value("fr")
