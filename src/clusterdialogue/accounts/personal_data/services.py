@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from clusterdialogue.accounts.audit.services import audit_actor_forget, audit_record
@@ -94,7 +96,65 @@ def personal_data_export(*, user: Any = None, contact: ContactPerson | None = No
         for c in ProfileChange.objects.filter(proposed_by=user).select_related("organisation")
     ]
     data["sign_in_log"] = _sign_in_log(user.username)
+    data["working_group_memberships"] = [
+        {
+            "group": m.group.name, "role": m.get_role_display(), "name": m.name,
+            "email": m.email, "organisation": m.organisation,
+            "territory": m.territory.name if m.territory else "",
+            "joined_on": m.joined_on.isoformat() if m.joined_on else None,
+            "left_on": m.left_on.isoformat() if m.left_on else None,
+        }
+        for m in _person_rows("dialogue", "GroupMember", user).select_related("group", "territory")
+    ]  # fmt: skip
+    data["event_registrations"] = [
+        {
+            "event": p.event.title, "organisation": p.organisation.name, "name": p.name,
+            "email": p.email, "type": p.get_type_display(), "status": p.get_status_display(),
+            "interests": p.interests, "registered_at": p.registered_at.isoformat(),
+        }
+        for p in _person_rows("events", "Participant", user).select_related("event", "organisation")
+    ]  # fmt: skip
     return data
+
+
+def _person_rows(app_label: str, model_name: str, user: Any) -> Any:
+    """Rows of another app that name the person: linked to the account or with its e-mail.
+
+    Read through the app registry: the accounts app stays below the apps that use it.
+    """
+    model = apps.get_model(app_label, model_name)
+    condition = Q(user=user)
+    if user.email:
+        condition |= Q(email__iexact=user.email)
+    return model.objects.filter(condition)
+
+
+ERASED_NAME = "Erased person"
+
+
+def _memberships_and_registrations_erase(user: Any) -> dict[str, int]:
+    """Working-group memberships and event registrations stay (the group's and the event's
+    records need them) without the person: no name, e-mail, account or interests; the history
+    rows that held them are removed."""
+    members = list(_person_rows("dialogue", "GroupMember", user))
+    for member in members:
+        member.name, member.email, member.user = ERASED_NAME, "", None
+        member.save()
+    history = apps.get_model("dialogue", "GroupMember").history.model
+    history_deleted, _ = (
+        history.objects.filter(id__in=[m.pk for m in members]).exclude(name=ERASED_NAME).delete()
+    )
+    participants = list(_person_rows("events", "Participant", user))
+    for participant in participants:
+        participant.name, participant.user, participant.interests = ERASED_NAME, None, ""
+        # The e-mail is unique per event: a reserved, invalid address keeps the rows apart.
+        participant.email = f"erased-{participant.pk}@erased.invalid"
+        participant.save()
+    return {
+        "group_memberships": len(members),
+        "event_registrations": len(participants),
+        "membership_history_rows": history_deleted,
+    }
 
 
 def _sign_in_log(username: str) -> list[dict[str, Any]]:
@@ -195,6 +255,7 @@ def account_erase(*, user: Any, actor: Any) -> dict[str, int]:
         action=AuditEvent.Action.ERASURE, actor=actor if actor.pk != user.pk else None,
         target=f"account #{user.pk}", request=current_request(),
     )  # fmt: skip
+    summary.update(_memberships_and_registrations_erase(user))
     audit_actor_forget(user=user)
     user.delete()
     summary["accounts"] = 1

@@ -133,3 +133,49 @@ def test_scrubbing_replaces_whole_words_only(roles_world):
     person_erase(contact=contact, actor=roles_world.user("secretariat"))
     change.refresh_from_db()
     assert change.changes["description"]["new"] == "Analysis by [erased] ([erased])."
+
+
+@pytest.fixture
+def member_and_participant(person, roles_world):
+    """The same person also in a working group (with history) and registered for an event."""
+    import datetime as dt
+
+    from clusterdialogue.dialogue.models import GroupMember
+    from clusterdialogue.events.models import Event, Participant
+    from clusterdialogue.testing.factories import dialogue as factories_dialogue
+
+    user = roles_world.user("member")
+    group = factories_dialogue.WorkingGroupFactory(network=roles_world.network)
+    member = GroupMember.objects.create(group=group, name=NAME, email=EMAIL, user=user)
+    member.organisation = "Example agency"
+    member.save()  # a second history row
+    event = Event.objects.create(
+        title="Example event", slug="example-erasure-event", network=roles_world.network,
+        host_territory=roles_world.territory, start=dt.date(2027, 5, 4), end=dt.date(2027, 5, 4),
+    )  # fmt: skip
+    Participant.objects.create(
+        event=event, organisation=roles_world.organisation, name=NAME, email=EMAIL, user=user,
+        interests=f"Ask {NAME} about batteries",
+    )  # fmt: skip
+    return member
+
+
+def test_export_has_memberships_and_event_registrations(member_and_participant, roles_world):
+    data = personal_data_export(user=roles_world.user("member"))
+    [membership] = data["working_group_memberships"]
+    assert membership["name"] == NAME and membership["organisation"] == "Example agency"
+    [registration] = data["event_registrations"]
+    assert registration["event"] == "Example event" and registration["email"] == EMAIL
+    json.dumps(data)
+
+
+def test_account_erasure_keeps_no_name_in_groups_or_events(member_and_participant, roles_world):
+    from clusterdialogue.dialogue.models import GroupMember
+    from clusterdialogue.events.models import Participant
+
+    user = roles_world.user("member")
+    summary = account_erase(user=user, actor=user)
+    assert summary["group_memberships"] == 1 and summary["event_registrations"] == 1
+    assert rows_mentioning(NAME, EMAIL) == []
+    assert GroupMember.objects.get(pk=member_and_participant.pk).name == "Erased person"
+    assert Participant.objects.get().email.endswith("@erased.invalid")
