@@ -4,7 +4,7 @@ files and a manifest of counts and checksums.
 Archive layout (format 1)::
 
     manifest.json                 format, created, migrations, per model its row count and file
-    data/<app_label>.<model>.jsonl  the rows (Django's JSON Lines serialisation, natural keys
+    data/<app_label>.<model>.jsonl  the rows (one JSON object a row in Django's serialised form, full-precision times, natural keys
                                   for content types and permissions, which migrate recreates)
     media/<path>                  every uploaded file under MEDIA_ROOT
     checksums: SHA-256 of every member, in the manifest
@@ -23,9 +23,11 @@ import hashlib
 import io
 import json
 import shutil
+import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,38 @@ def _migrations(alias: str = DEFAULT_DB_ALIAS) -> list[list[str]]:
     return sorted([app, name] for app, name in recorder.applied_migrations())
 
 
+class _FullPrecisionEncoder(json.JSONEncoder):
+    """Dates and times with their microseconds (Django's JSON serialiser keeps milliseconds
+    only, which a restore would not give back identical), decimals as exact text."""
+
+    def default(self, value: Any) -> Any:
+        if isinstance(value, dt.datetime | dt.date | dt.time):
+            return value.isoformat()
+        if isinstance(value, Decimal | uuid.UUID):
+            return str(value)
+        return super().default(value)
+
+
+def _rows_jsonl(rows: Any) -> str:
+    """One JSON object a row (Django's "python" form: model, pk, fields), natural keys for
+    content types and permissions."""
+    stream = io.StringIO()
+    chunk: list[Any] = []
+
+    def flush() -> None:
+        for item in serializers.serialize("python", chunk, use_natural_foreign_keys=True):
+            stream.write(json.dumps(item, cls=_FullPrecisionEncoder, ensure_ascii=False))
+            stream.write("\n")
+        chunk.clear()
+
+    for row in rows.iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            flush()
+    flush()
+    return stream.getvalue()
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -102,13 +136,8 @@ def backup_write(
                     if progress:
                         progress(label)
                     name = f"data/{label}.jsonl"
-                    rows = model._default_manager.order_by("pk")
-                    stream = io.StringIO()
-                    serializers.serialize(
-                        "jsonl", rows.iterator(chunk_size=CHUNK), stream=stream,
-                        use_natural_foreign_keys=True,
-                    )  # fmt: skip
-                    data = stream.getvalue().encode("utf-8")
+                    rows = model._base_manager.order_by("pk")
+                    data = _rows_jsonl(rows).encode("utf-8")
                     archive.writestr(name, data)
                     checksums[name] = _sha256(data)
                     report.counts[label] = rows.count()
@@ -201,7 +230,8 @@ def _rows_load(model: type, text: str) -> None:
     bulk = not _has_timestamps(model)
     buffer: list[Any] = []
     deferred = []
-    for item in serializers.deserialize("jsonl", text, handle_forward_references=True):
+    objects = (json.loads(line) for line in text.splitlines() if line.strip())
+    for item in serializers.deserialize("python", objects, handle_forward_references=True):
         if item.deferred_fields:
             deferred.append(item)
         if bulk and not item.m2m_data and not item.deferred_fields:

@@ -64,11 +64,10 @@ def populated(media):
 
 
 def _snapshot() -> dict[str, list]:
+    """Every row as Python values: times with their microseconds, decimals exact."""
     return {
-        m._meta.label_lower: json.loads(
-            serializers.serialize(
-                "json", m._base_manager.order_by("pk"), use_natural_foreign_keys=True
-            )
+        m._meta.label_lower: serializers.serialize(
+            "python", m._base_manager.order_by("pk"), use_natural_foreign_keys=True
         )
         for m in backup_models()
     }
