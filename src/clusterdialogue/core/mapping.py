@@ -9,14 +9,11 @@ The star and strength criteria live in :mod:`clusterdialogue.core.mapping_criter
 
 from __future__ import annotations
 
-import ctypes
-import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from clusterdialogue.core.allocator import keep_freed_memory
 from clusterdialogue.core.mapping_criteria import (
     CMP_FLAGS,
     ECO_STARS,
@@ -141,7 +138,6 @@ def map_clusters(
     2      B     cars  0.500        2
     3      B     food  1.125        1
     """
-    keep_freed_memory()  # its many large temporary arrays would otherwise be page faults
     warnings: list[str] = []
     rows = _prepare_employment(employment, warnings)
     _apply_categories(rows, categories, warnings)
@@ -151,10 +147,7 @@ def map_clusters(
         table["year"] = cells.take(rows.years, cells.year)
     table["region"] = cells.take(rows.regions, cells.region)
     table["category"] = cells.take(rows.categories, cells.category)
-    if rows.category_names is rows.categories:  # no mapping: each industry names itself
-        table["category_name"] = table["category"].copy()
-    else:
-        table["category_name"] = cells.take(rows.category_names, cells.category)
+    table["category_name"] = cells.take(rows.category_names, cells.category)
     type_codes = rows.category_types[cells.category]
     table["type"] = cells.take(_TYPE_NAMES, type_codes)
     measures = {name: cells.sum(values) for name, values in rows.measures.items()}
@@ -162,16 +155,12 @@ def map_clusters(
     employment_sum = measures["employment"]
     # E_r over the categories of the same type, in table order as pandas summed it.
     region_type = (cells.year * cells.nregions + cells.region) * len(CATEGORY_TYPES) + type_codes
-    # Whole head counts sum exactly in any order: checked once for every sum of them below.
-    exact = _sums_exactly(employment_sum)
-    region_total = _exact_sum(employment_sum, region_type, None, exact=exact)[region_type]
+    region_total = _exact_sum(employment_sum, region_type, None)[region_type]
     table["region_total"] = region_total
     with np.errstate(invalid="ignore", divide="ignore"):
         table["share"] = employment_sum / region_total
     group = cells.year * cells.ncategories + cells.category
-    bench, bench_total = _benchmark(
-        rows, cells, group, employment_sum, benchmark, warnings, exact=exact
-    )
+    bench, bench_total = _benchmark(rows, cells, group, employment_sum, benchmark, warnings)
     lq = location_quotient(employment_sum, region_total, bench[group], bench_total[group])
     table["lq"] = lq
     with np.errstate(invalid="ignore"):
@@ -185,79 +174,33 @@ def map_clusters(
         warnings.append("no employment left to map")
     with np.errstate(invalid="ignore"):
         present = employment_sum > 0
+    dense_size = cells.nyears * cells.ncategories * cells.nregions
+    if dense_size <= 4 * len(group) + (1 << 20):
+        # (year, category) x region: the region code is the slot, no grouping needed.
+        layout = GroupLayout(
+            np.where(present, group, -1),
+            cells.nyears * cells.ncategories,
+            slot=cells.region,
+            width=cells.nregions,
+        )
+    else:  # sparse data: a full grid would be mostly empty
+        layout = GroupLayout(np.where(present, group, -1), cells.nyears * cells.ncategories)
     has_establishments = "establishments" in measures
     if not has_establishments:
         warnings.append(NO_ESTABLISHMENTS)
-    measured = {
-        "employment": employment_sum,
-        "share": table["share"],
-        "lq": lq,
-        "establishments": measures["establishments"] if has_establishments else None,
-        "local": type_codes == _LOCAL,
-    }
-    dense_size = cells.nyears * cells.ncategories * cells.nregions
-    if dense_size > 4 * len(group) + (1 << 20):  # sparse data: a full grid would be mostly empty
-        layout = GroupLayout(np.where(present, group, -1), cells.nyears * cells.ncategories)
-        table.update(criteria_columns(**measured, layout=layout))
-    elif len(group) < max(_CHUNK_ROWS, 1) or cells.nyears == 1:
-        table.update(_criteria(measured, present, cells.year, cells, cells.nyears))
-    else:
-        # Groups never span years and the table is in year order: one year at a time keeps
-        # each year's arrays in the cache on large inputs.
-        bounds = np.searchsorted(cells.year, np.arange(cells.nyears + 1))
-        parts = [
-            _criteria(
-                {
-                    name: None if values is None else values[start:end]
-                    for name, values in measured.items()
-                },
-                present[start:end],
-                None,
-                _Slice(cells, start, end),
-                1,
-            )
-            for start, end in itertools.pairwise(bounds.tolist())
-            if end > start
-        ]
-        table.update(
-            {
-                name: type(parts[0][name])._concat_same_type([part[name] for part in parts])
-                for name in parts[0]
-            }
+    table.update(
+        criteria_columns(
+            employment=employment_sum,
+            share=table["share"],
+            lq=lq,
+            establishments=measures["establishments"] if has_establishments else None,
+            local=type_codes == _LOCAL,
+            layout=layout,
         )
+    )
     order = [*_KEYS, *measures, *_DERIVED]
     frame = pd.DataFrame({name: table[name] for name in order if name in table}, copy=False)
     return MappingResult(table=frame, warnings=warnings, unmapped_industries=rows.unmapped)
-
-
-_CHUNK_ROWS = 400_000  # cells; above that the criteria are computed one year at a time
-
-
-@dataclass
-class _Slice:
-    """The region and category codes of the cells ``start:end`` (one year)."""
-
-    cells: _Cells
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        self.region = self.cells.region[self.start : self.end]
-        self.category = self.cells.category[self.start : self.end]
-        self.nregions, self.ncategories = self.cells.nregions, self.cells.ncategories
-
-
-def _criteria(measured: dict, present: np.ndarray, year: np.ndarray | None, cells, nyears: int):
-    """:func:`criteria_columns` of cells laid out as (year, category) x region."""
-    group = cells.category if year is None else year * cells.ncategories + cells.category
-    layout = GroupLayout(
-        np.where(present, group, -1),
-        nyears * cells.ncategories,
-        slot=cells.region,
-        width=cells.nregions,
-        inner=cells.ncategories,  # groups are (year, category); rows (year, region, category)
-    )
-    return criteria_columns(**measured, layout=layout)
 
 
 def _count(number: int, one: str, many: str | None = None) -> str:
@@ -305,53 +248,13 @@ class _Rows:
             self.category = self.category[rows]
 
 
-def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray | pd.Index]:
+def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes in sorted order of the values (-1 for missing) and the sorted values."""
     if values.dtype == "str":
-        return _object_codes(values.to_numpy(dtype=object))
-    if values.dtype.kind in "iu" and len(values):
-        integers = values.to_numpy()
-        low, high = int(integers.min()), int(integers.max())
-        if high - low <= 4 * len(integers) + (1 << 20):
-            # A small range of whole numbers (years): bin them, no hashing or sorting.
-            offsets = (integers - low).astype(np.int64, copy=False)
-            seen = np.bincount(offsets, minlength=high - low + 1) > 0
-            code_of = np.cumsum(seen) - 1
-            uniques = (np.flatnonzero(seen) + low).astype(integers.dtype)
-            return code_of[offsets], pd.Index(uniques)
+        # An object array factorizes about three times faster than the string column.
+        values = values.to_numpy(dtype=object)
     codes, uniques = pd.factorize(values, sort=True)
     return codes.astype(np.int64, copy=False), uniques
-
-
-def _run_codes(values: np.ndarray) -> np.ndarray:
-    """``pd.factorize(values)[0]`` for integers, hashing one value per run of equal values."""
-    starts = np.flatnonzero(values[1:] != values[:-1]) + 1
-    if len(starts) >= len(values) // 8:
-        return pd.factorize(values)[0]
-    heads = np.concatenate(([0], starts))
-    lengths = np.diff(np.append(heads, len(values)))
-    return np.repeat(pd.factorize(values[heads])[0], lengths)
-
-
-def _object_codes(objects: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``pd.factorize(objects, sort=True)``, hashing each distinct object once.
-
-    A text column read by pandas repeats the same few string objects (one per region or
-    industry code), so the rows are first grouped by object identity, which hashes integers,
-    and only one object of each group is hashed as text. Two equal strings that are distinct
-    objects still get one code: the second step compares values.
-    """
-    objects = np.ascontiguousarray(objects, dtype=object)
-    # The addresses of the objects, read from the array's pointers (kept alive by `objects`).
-    buffer = (ctypes.c_ssize_t * len(objects)).from_address(objects.ctypes.data)
-    identity = _run_codes(np.frombuffer(buffer, dtype=np.intp))
-    if len(identity) == 0:
-        codes, uniques = pd.factorize(objects, sort=True)
-        return codes.astype(np.int64, copy=False), uniques
-    first = np.empty(int(identity.max()) + 1, dtype=np.int64)
-    first[identity] = np.arange(len(identity))  # any row of a group holds the same object
-    codes, uniques = pd.factorize(objects[first], sort=True)
-    return codes.astype(np.int64, copy=False)[identity], uniques
 
 
 def _strings(values: np.ndarray | pd.Index) -> pd.api.extensions.ExtensionArray:
@@ -366,7 +269,7 @@ def _prepare_employment(employment: pd.DataFrame, warnings: list[str]) -> _Rows:
     measures: dict[str, np.ndarray] = {}
     for name in MEASURES:
         if name in employment.columns:
-            values = _floats(employment[name])
+            values = pd.to_numeric(employment[name]).astype("float64").to_numpy()
             if name != "employment" and np.isnan(values).all():
                 # A column with no values says nothing: treat it as absent rather than
                 # turning every strength flag into "unknown".
@@ -383,9 +286,7 @@ def _prepare_employment(employment: pd.DataFrame, warnings: list[str]) -> _Rows:
         # Grouping would drop such rows without a word.
         raise ValueError(f"employment has rows without a {' or '.join(keys)}")
     key = (year * len(regions) + region) * len(industries) + industry
-    # Rows in table order (as a pivot or a sorted export gives them) can hold no repeats.
-    ordered = bool((key[1:] > key[:-1]).all())
-    if not ordered and _has_repeats(
+    if _has_repeats(
         key, max(len(years) if years is not None else 1, 1) * len(regions) * len(industries)
     ):
         raise ValueError(f"employment has duplicate rows for the same {', '.join(keys)}")
@@ -399,15 +300,8 @@ def _prepare_employment(employment: pd.DataFrame, warnings: list[str]) -> _Rows:
             f"{_count(int(missing.sum()), 'row')} with missing employment left out "
             "(missing is not counted as zero)"
         )
-        rows.keep(np.flatnonzero(~missing))
+        rows.keep(~missing)
     return rows
-
-
-def _floats(column: pd.Series) -> np.ndarray:
-    """The column as float64 (NaN for missing); a float64 column as it is, not copied."""
-    if isinstance(column.dtype, np.dtype) and column.dtype == np.float64:
-        return column.to_numpy()
-    return pd.to_numeric(column).astype("float64").to_numpy()
 
 
 def _has_repeats(key: np.ndarray, size: int) -> bool:
@@ -504,12 +398,6 @@ class _Cells:
         self.nregions, self.ncategories = len(rows.regions), len(rows.categories)
         key = (rows.year * self.nregions + rows.region) * self.ncategories + rows.category
         size = self.nyears * self.nregions * self.ncategories
-        self.identity = bool((key[1:] > key[:-1]).all())
-        if self.identity:
-            # Rows already in table order, one per cell: the rows are the cells.
-            self.single, self.row_cell = True, None
-            self.year, self.region, self.category = rows.year, rows.region, rows.category
-            return
         if size <= 4 * len(key) + (1 << 20):
             counts = np.bincount(key, minlength=size)
             cells = np.flatnonzero(counts)
@@ -532,47 +420,28 @@ class _Cells:
 
     def sum(self, values: np.ndarray) -> np.ndarray:
         """Per cell, the sum of its rows; one unknown value makes the sum unknown."""
-        if self.identity:
-            return values + 0.0  # 0.0 + x, as a sum of one
         if self.single:
             out = np.empty(len(self))
-            out[self.row_cell] = values + 0.0
+            out[self.row_cell] = values + 0.0  # 0.0 + x, as a sum of one
             return out
         return _exact_sum(values, self.row_cell, len(self), skipna=False)
 
 
 def _exact_sum(
-    values: np.ndarray,
-    codes: np.ndarray,
-    size: int | None,
-    *,
-    skipna: bool = True,
-    exact: bool | None = None,
+    values: np.ndarray, codes: np.ndarray, size: int | None, *, skipna: bool = True
 ) -> np.ndarray:
     """Sum per code, bit for bit as pandas ``groupby().sum()`` on the rows in this order.
 
     Whole numbers whose total stays below 2**53 (head counts) sum exactly in any order, so
     ``np.bincount`` does; other values go through pandas' compensated (Kahan) summation.
-    ``exact`` is :func:`_sums_exactly` of the values (or of a superset), if known.
     """
     size = int(codes.max(initial=-1)) + 1 if size is None else size
-    if exact is None:
-        exact = _sums_exactly(values)
-    if exact:
+    known = values[~np.isnan(values)]
+    whole = not np.isinf(known).any() and (known == np.trunc(known)).all()
+    if whole and np.abs(known).sum() < 2.0**53:
         return np.bincount(codes, weights=values, minlength=size).astype(np.float64, copy=False)
     sums = pd.Series(values).groupby(codes).sum(skipna=skipna)
     return sums.reindex(range(size), fill_value=0.0).to_numpy(dtype=np.float64)
-
-
-def _sums_exactly(values: np.ndarray) -> bool:
-    """Whether every partial sum of the known ``values`` is exact (whole, total below 2**53)."""
-    missing = np.isnan(values)
-    known = values[~missing] if missing.any() else values
-    if not len(known) or not (known[:64] == np.trunc(known[:64])).all():
-        return not len(known)  # most fractional values show it in the first few
-    # A whole total below 2**53 means no value is infinite.
-    total = np.abs(known).sum() if known.min() < 0 else known.sum()
-    return bool(total < 2.0**53 and (known == np.trunc(known)).all())
 
 
 _TYPE_NAMES = _strings(np.array(CATEGORY_TYPES, dtype=object))
@@ -588,18 +457,16 @@ def _benchmark(
     employment: np.ndarray,
     benchmark: pd.DataFrame | None,
     warnings: list[str],
-    *,
-    exact: bool | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Benchmark ``E_c`` and ``E`` per (year, category) group, E over the categories of a type."""
     ngroups = cells.nyears * cells.ncategories
     groups = np.flatnonzero(np.bincount(group, minlength=ngroups))
     types = rows.category_types[groups % cells.ncategories]
     if benchmark is None:
-        bench = _exact_sum(employment, group, ngroups, exact=exact)
+        bench = _exact_sum(employment, group, ngroups)
         year_type = groups // cells.ncategories * len(CATEGORY_TYPES) + types
         total = np.full(ngroups, np.nan)
-        total[groups] = _exact_sum(bench[groups], year_type, None, exact=exact)[year_type]
+        total[groups] = _exact_sum(bench[groups], year_type, None)[year_type]
         return bench, total
     by_year = ["year"] if rows.years is not None else []
     found = pd.DataFrame(

@@ -18,8 +18,6 @@ and region without any grouping.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,15 +68,14 @@ class GroupLayout:
         ngroups: int,
         slot: np.ndarray | None = None,
         width: int | None = None,
-        inner: int | None = None,
     ) -> None:
         group = np.asarray(group, dtype=np.int64)
         self.present = group >= 0
         self.rows = np.flatnonzero(self.present)
         self.group = group[self.rows]
         self.ngroups = int(ngroups)
-        self.counts = counts = np.bincount(self.group, minlength=self.ngroups)
         if slot is None:
+            counts = np.bincount(self.group, minlength=self.ngroups)
             # Group numbers below 2**16 sort as uint16, which numpy does by radix (linear).
             codes = self.group.astype(np.uint16) if self.ngroups <= 1 << 16 else self.group
             order = np.argsort(codes, kind="stable")
@@ -90,53 +87,6 @@ class GroupLayout:
             slot = np.asarray(slot, dtype=np.int64)[self.rows]
         self.width = max(int(width), 1)
         self.cell = self.group * self.width + slot
-        self.nrows = len(group)
-        # Per row its group, or ``ngroups`` (a NaN put after the groups' values) if not taking part.
-        self.row_group = np.where(self.present, group, self.ngroups)
-        self.inner = None
-        if inner and self.ngroups % inner == 0 and self.ngroups * self.width >= _TRANSPOSE_FROM:
-            # Groups are (outer, inner) pairs and the taking-part rows come in (outer, slot,
-            # inner) order: the dense array is then a transpose of the rows' own order, made
-            # block by block so that it stays in the cache on large inputs.
-            self.inner = int(inner)
-            self.row_key = (self.group // inner * self.width + slot) * inner + self.group % inner
-            if not (self.row_key[1:] > self.row_key[:-1]).all():
-                self.inner = None
-        self._grid_rows: np.ndarray | None = None
-
-    @property
-    def grid_rows(self) -> np.ndarray:
-        """The row in each slot of the dense array, or the number of rows for an empty slot."""
-        if self._grid_rows is None:
-            self._grid_rows = np.full(self.ngroups * self.width, self.nrows, dtype=np.intp)
-            self._grid_rows[self.cell] = self.rows
-        return self._grid_rows
-
-    def _to_groups(self, values: np.ndarray, fill) -> np.ndarray:
-        """Values of the taking-part rows (in row order) as the ``groups x slots`` array."""
-        outer = self.ngroups // self.inner
-        by_rows = np.full(outer * self.width * self.inner, fill, dtype=values.dtype)
-        by_rows[self.row_key] = values
-        by_rows = by_rows.reshape(outer, self.width, self.inner)
-        grid = np.empty((outer, self.inner, self.width), dtype=values.dtype)
-        step = _block(self.inner, values.itemsize)
-        for first in range(0, self.width, step):
-            grid[:, :, first : first + step] = by_rows[:, first : first + step, :].transpose(
-                0, 2, 1
-            )
-        return grid.reshape(self.ngroups, self.width)
-
-    def _to_rows(self, grid: np.ndarray) -> np.ndarray:
-        """The inverse of :meth:`_to_groups`: per taking-part row its slot's value."""
-        outer = self.ngroups // self.inner
-        grid = grid.reshape(outer, self.inner, self.width)
-        by_rows = np.empty((outer, self.width, self.inner), dtype=grid.dtype)
-        step = _block(self.inner, grid.itemsize)
-        for first in range(0, self.width, step):
-            by_rows[:, first : first + step, :] = grid[:, :, first : first + step].transpose(
-                0, 2, 1
-            )
-        return by_rows.reshape(-1)[self.row_key]
 
     def dense(self, values: np.ndarray) -> np.ndarray:
         """``values`` of the taking-part rows as a ``groups x slots`` array, NaN elsewhere."""
@@ -144,73 +94,17 @@ class GroupLayout:
         grid[self.cell] = np.asarray(values, dtype=np.float64)[self.rows]
         return grid.reshape(self.ngroups, self.width)
 
-    def _sortable(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The taking-part values as a ``groups x slots`` array whose sort puts missing last.
-
-        Sorting is the cost of every percentile, so the array is as narrow as the values allow:
-        whole numbers that fit go in int32 (sorted about five times faster than float64), with
-        the largest int32 for missing; other values stay float64, with +inf for missing (numpy
-        sorts NaN-free floats much faster), or NaN if +inf is itself a value. Returns the
-        array and the number of known values per group. The checks look at every row, taking
-        part or not: a row that does not take part can only send the values down a slower
-        path, never change a result.
-        """
-        values = np.asarray(values, dtype=np.float64)
-        missing = np.isnan(values)
-        if missing.any():
-            lacking = self.group[missing[self.rows]]
-            known = self.counts - np.bincount(lacking, minlength=self.ngroups)
-            counted = values[~missing]
-        else:
-            missing, known, counted = None, self.counts, values
-        if self.inner is not None:
-            taking_part = values[self.rows]
-            unknown = None if missing is None else missing[self.rows]
-            if _fits_int32(counted):
-                fill = _INT32_MISSING
-                if unknown is not None:
-                    taking_part = np.where(unknown, fill, taking_part)
-                taking_part = taking_part.astype(np.int32)
-            else:
-                fill = np.nan if np.isposinf(counted).any() else np.inf
-                if unknown is not None and fill == fill:
-                    taking_part = np.where(unknown, fill, taking_part)
-            return self._to_groups(taking_part, fill), known
-        if _fits_int32(counted):
-            extended = np.empty(len(values) + 1, dtype=np.int32)
-            if missing is None:
-                extended[:-1] = counted
-            else:
-                extended[:-1] = np.where(missing, _INT32_MISSING, values)
-            extended[-1] = _INT32_MISSING
-        else:
-            fill = np.nan if np.isposinf(counted).any() else np.inf
-            extended = np.empty(len(values) + 1)
-            extended[:-1] = (
-                values if missing is None or fill != fill else np.where(missing, fill, values)
-            )
-            extended[-1] = fill
-        return extended[self.grid_rows].reshape(self.ngroups, self.width), known
-
-    def sorted(self, values: np.ndarray, quantiles: tuple[float, ...] = ()) -> SortedGroups:
-        """Each group's values sorted (missing last).
-
-        With ``quantiles`` (the only ones that will be asked for) and wide groups, each group
-        is only partitioned around the positions those quantiles read: selection takes linear
-        time where a sort of thousands of values per group costs several times more per value.
-        """
-        grid, known = self._sortable(values)
-        if quantiles and self.width >= _SELECT_FROM_WIDTH:
-            return SelectedGroups(self, grid, known, None, quantiles)
+    def sorted(self, values: np.ndarray) -> SortedGroups:
+        """Each group's values sorted (NaN, that is missing, last)."""
+        grid = self.dense(values)
         grid.sort(axis=1)
-        return SortedGroups(self, grid, known, None)
+        return SortedGroups(self, grid, None)
 
     def argsorted(self, values: np.ndarray) -> SortedGroups:
         """As :meth:`sorted`, keeping the order so that ranks can be read off."""
-        grid, known = self._sortable(values)
+        grid = self.dense(values)
         order = np.argsort(grid, axis=1)
-        order += (np.arange(self.ngroups) * self.width)[:, None]
-        return SortedGroups(self, grid.reshape(-1)[order], known, order.reshape(-1))
+        return SortedGroups(self, np.take_along_axis(grid, order, axis=1), order)
 
     def quantile(self, values: np.ndarray, q: float) -> np.ndarray:
         """Each row's group ``q``-quantile of ``values`` (NaN for rows not taking part)."""
@@ -218,209 +112,88 @@ class GroupLayout:
 
     def rank_descending(self, values: np.ndarray) -> np.ndarray:
         """Rank within the group, 1 for the highest, ties sharing the best ("min") rank."""
-        return self.argsorted(values).rank_descending(values)
+        return self.argsorted(values).rank_descending()
 
     def spread(self, per_group: np.ndarray) -> np.ndarray:
         """A value per group put on each taking-part row (NaN for the others)."""
-        return np.append(per_group, np.nan)[self.row_group]
-
-
-_INT32_MISSING = np.iinfo(np.int32).max
-
-
-def _block(inner: int, itemsize: int) -> int:
-    """Slots per block of a transpose: about 256 KiB of values, within the L2 cache."""
-    return max(1, (1 << 18) // (inner * itemsize))
-
-
-def _fits_int32(values: np.ndarray) -> bool:
-    """Whether the (NaN-free) values are all whole numbers that int32 holds below its largest.
-
-    Zero must be +0.0: a -0.0 read back from int32 would lose its sign in a percentile.
-    """
-    if not len(values) or not (values[:64] == np.trunc(values[:64])).all():
-        return False  # most fractional columns show it in their first values
-    return bool(
-        values.max() < _INT32_MISSING
-        and not np.signbit(values).any()
-        and (values == np.trunc(values)).all()
-    )
+        out = np.full(len(self.present), np.nan)
+        out[self.rows] = per_group[self.group]
+        return out
 
 
 @dataclass
 class SortedGroups:
-    """The sorted ``groups x slots`` array of one measure (see :class:`GroupLayout`).
-
-    ``values`` holds each group's known values in its first ``known`` slots, in order;
-    ``order``, when kept, gives for each sorted position the flat position it came from.
-    """
+    """The sorted ``groups x slots`` array of one measure (see :class:`GroupLayout`)."""
 
     layout: GroupLayout
     values: np.ndarray
-    known: np.ndarray
     order: np.ndarray | None
 
-    def _positions(self, q: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per group, the sorted positions that the ``q``-quantile reads and the fraction."""
-        # The same operations in the same order as pandas' group_quantile, for the same bits.
-        position = q * (self.known - 1).astype(np.float64)
-        low = np.maximum(position, 0).astype(np.int64)
-        return low, np.minimum(low + 1, self.values.shape[1] - 1), np.mod(position, 1)
-
-    def _read(self, q: float, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        rows = np.arange(len(low))
-        return self.values[rows, low].astype(np.float64), self.values[rows, high].astype(np.float64)
+    def __post_init__(self) -> None:
+        # NaN sorts last, so the known values of a group are its first `known` slots.
+        self.known = self.values.shape[1] - np.isnan(self.values).sum(axis=1)
 
     def quantile(self, q: float) -> np.ndarray:
         """Per row, as pandas ``groupby().quantile(q)`` (linear interpolation, NaN skipped)."""
-        low, high, fraction = self._positions(q)
-        value, above = self._read(q, low, high)
+        # The same operations in the same order as pandas' group_quantile, for the same bits.
+        position = q * (self.known - 1).astype(np.float64)
+        low = np.maximum(position, 0).astype(np.int64)
+        fraction = np.mod(position, 1)
+        rows = np.arange(len(low))
+        value = self.values[rows, low]
+        above = self.values[rows, np.minimum(low + 1, self.values.shape[1] - 1)]
         with np.errstate(invalid="ignore"):
             quantile = np.where(fraction == 0.0, value, value + (above - value) * fraction)
         quantile[self.known == 0] = np.nan
         return self.layout.spread(quantile)
 
-    def rank_descending(self, values: np.ndarray) -> np.ndarray:
-        """Per row, as pandas ``groupby().rank(method="min", ascending=False)``.
-
-        ``values`` are the ones that were sorted (their missing rows get no rank).
-        """
+    def rank_descending(self) -> np.ndarray:
+        """Per row, as pandas ``groupby().rank(method="min", ascending=False)``."""
         if self.order is None:
             raise ValueError("ranks need the order: use GroupLayout.argsorted")
-        layout = self.layout
-        width = self.values.shape[1]
-        # Rank of sorted position j: the known values above it, plus one. Without ties that is
-        # known - j; a run of equal values takes the rank of its last position.
-        slots = np.arange(width)
-        ranks = self.known[:, None] - slots[None, :]
-        flat = self.values.reshape(-1)
-        # Position j ties with j + 1 when both hold the same known value (of the same group).
-        both_known = (slots[None, :] < (self.known - 1)[:, None]).reshape(-1)[:-1]
-        tied = np.flatnonzero((flat[1:] == flat[:-1]) & both_known)
-        if len(tied):
-            ends = np.ones(len(flat), dtype=bool)
-            ends[tied] = False
-            ends = np.flatnonzero(ends)
-            run_end = ends[np.searchsorted(ends, tied)]
-            ranks.reshape(-1)[tied] = self.known[tied // width] - run_end % width
-        if layout.inner is not None:
-            by_slot = np.empty(ranks.size)
-            by_slot[self.order] = ranks.reshape(-1)  # each group's ranks back in slot order
-            out = np.full(len(layout.present), np.nan)
-            out[layout.rows] = layout._to_rows(by_slot)
-        else:
-            out = np.full(len(layout.present) + 1, np.nan)
-            out[layout.grid_rows[self.order]] = ranks.reshape(-1)
-            out = out[:-1]
-        out[np.isnan(np.asarray(values, dtype=np.float64))] = np.nan
+        values = self.values
+        ngroups, width = values.shape
+        last_of_ties = np.ones((ngroups, width), dtype=bool)
+        last_of_ties[:, :-1] = values[:, 1:] != values[:, :-1]
+        # For each sorted position, the last position holding the same value.
+        end = np.where(last_of_ties, np.arange(width), width)
+        end = np.minimum.accumulate(end[:, ::-1], axis=1)[:, ::-1]
+        # Values above = known - 1 - end; the rank is one more.
+        ranks_sorted = (self.known[:, None] - end).astype(np.float64)
+        ranks_sorted[np.isnan(values)] = np.nan
+        ranks = np.empty_like(ranks_sorted)
+        np.put_along_axis(ranks, self.order, ranks_sorted, axis=1)
+        out = np.full(len(self.layout.present), np.nan)
+        out[self.layout.rows] = ranks.reshape(-1)[self.layout.cell]
         return out
 
 
-class SelectedGroups(SortedGroups):
-    """As :class:`SortedGroups` for a few quantiles only: each group partitioned, not sorted."""
-
-    def __init__(
-        self,
-        layout: GroupLayout,
-        values: np.ndarray,
-        known: np.ndarray,
-        order: None,
-        quantiles: tuple[float, ...],
-    ) -> None:
-        super().__init__(layout, values, known, order)
-        positions = {q: self._positions(q) for q in quantiles}
-        read = {q: (np.full(len(known), np.nan), np.full(len(known), np.nan)) for q in quantiles}
-        for group in np.flatnonzero(known > 0):
-            wanted = np.unique([p[i][group] for p in positions.values() for i in (0, 1)])
-            row = np.partition(values[group], wanted)
-            for q, (low, high, _) in positions.items():
-                read[q][0][group] = row[low[group]]
-                read[q][1][group] = row[high[group]]
-        self.read = read
-
-    def _read(self, q: float, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return self.read[q]
-
-
-_TRANSPOSE_FROM = 1 << 20  # slots; a smaller array is as fast to fill slot by slot
-_SELECT_FROM_WIDTH = 2048  # slots; narrower groups sort faster than a loop partitions them
-
-
 class _Flag:
-    """A nullable boolean as two numpy arrays, combined with Kleene logic like pandas'.
+    """A nullable boolean as two numpy arrays, combined with Kleene logic like pandas'."""
 
-    ``unknown`` is None when every value is known, which spares the work on NA masks.
-    """
-
-    def __init__(self, true: np.ndarray, unknown: np.ndarray | None) -> None:
-        if unknown is not None and not unknown.any():
-            unknown = None
-        self.true = true if unknown is None else true & ~unknown
+    def __init__(self, true: np.ndarray, unknown: np.ndarray) -> None:
+        self.true = true & ~unknown
         self.unknown = unknown
 
     @classmethod
-    def compare(
-        cls, left: np.ndarray, right: np.ndarray | float, op, left_unknown: np.ndarray | None
-    ) -> _Flag:
-        """``op(left, right)``, unknown where either is NaN (``left_unknown``: left's NaN)."""
+    def compare(cls, left: np.ndarray, right: np.ndarray | float, op) -> _Flag:
         with np.errstate(invalid="ignore"):
-            true = op(left, right)
-        unknown = left_unknown
-        if np.ndim(right):
-            right_unknown = np.isnan(right)
-            unknown = right_unknown if unknown is None else unknown | right_unknown
-        elif np.isnan(right):
-            unknown = np.ones(len(true), dtype=bool)
-        return cls(true, unknown)
+            return cls(op(left, right), np.isnan(left) | np.isnan(right))
 
     def __and__(self, other: _Flag) -> _Flag:
-        if self.unknown is None and other.unknown is None:
-            return _Flag(self.true & other.true, None)
-        if self.unknown is None:  # false where self is, other's value where self is true
-            return _Flag(self.true & other.true, self.true & other.unknown)
-        if other.unknown is None:
-            return _Flag(self.true & other.true, other.true & self.unknown)
         false = (~self.true & ~self.unknown) | (~other.true & ~other.unknown)
         return _Flag(self.true & other.true, ~false & (self.unknown | other.unknown))
 
     def masked(self, where: np.ndarray) -> _Flag:
-        unknown = where if self.unknown is None else self.unknown | where
-        return _Flag(self.true & ~where, unknown)
+        return _Flag(self.true & ~where, self.unknown | where)
 
     def array(self) -> pd.arrays.BooleanArray:
-        unknown = np.zeros(len(self.true), dtype=bool) if self.unknown is None else self.unknown
-        return pd.arrays.BooleanArray(self.true, unknown.copy())
-
-
-def _nan(values: np.ndarray | None) -> np.ndarray | None:
-    """Where ``values`` is NaN, or None if nowhere."""
-    if values is None:
-        return None
-    missing = np.isnan(values)
-    return missing if missing.any() else None
+        return pd.arrays.BooleanArray(self.true, self.unknown.copy())
 
 
 def _integers(values: np.ndarray) -> pd.arrays.IntegerArray:
     unknown = np.isnan(values)
     return pd.arrays.IntegerArray(np.where(unknown, 0, values).astype(np.int64), unknown)
-
-
-_POOL: ThreadPoolExecutor | None = None
-_PARALLEL_FROM = 50_000  # rows; below that a thread costs more than it saves
-
-
-def _beside(function, values: np.ndarray):
-    """Start ``function(values)`` in a worker thread; returns a callable giving its result.
-
-    Runs it in place when the machine has one CPU or the input is small.
-    """
-    global _POOL
-    if len(values) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        result = function(values)
-        return lambda: result
-    if _POOL is None:
-        _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mapping-criteria")
-    return _POOL.submit(function, values).result
 
 
 def criteria_columns(
@@ -456,58 +229,39 @@ def criteria_columns(
     >>> columns["lq_rank"].tolist(), columns["stars"].tolist(), columns["strong"].tolist()
     ([1, 2, <NA>], [3, 0, 0], [True, False, False])
     """
-    present = _Flag(layout.present, None)
-    lq_nan, employment_nan = _nan(lq), _nan(employment)
+    present = _Flag(layout.present, np.zeros(len(layout.present), dtype=bool))
     columns: dict[str, pd.api.extensions.ExtensionArray] = {}
-    # The sorts are most of the work and numpy lets go of the GIL while sorting: the location
-    # quotient's sort (the largest, with its order) runs beside the others.
-    lq_sort = layout.argsorted if "rank" in which else layout.sorted
-    lq_sorted = _beside(lq_sort, lq)
-    employment_quantiles = (0.9,) * ("eco" in which) + (0.25,) * ("cmp" in which)
-    employment_sorted = layout.sorted(employment, employment_quantiles)
-    share_sorted = layout.sorted(share, (0.9,)) if "eco" in which else None
-    establishments_sorted = (
-        layout.sorted(establishments, (0.25,))
-        if "cmp" in which and establishments is not None
-        else None
-    )
-    lq_sorted = lq_sorted()
+    lq_sorted = layout.argsorted(lq) if "rank" in which else layout.sorted(lq)
     if "rank" in which:
-        columns["lq_rank"] = _integers(lq_sorted.rank_descending(lq))
+        columns["lq_rank"] = _integers(lq_sorted.rank_descending())
+    employment_sorted = layout.sorted(employment)
     if "eco" in which:
         stars = {
             "size_star": present
-            & _Flag.compare(
-                employment, employment_sorted.quantile(0.9), np.greater_equal, employment_nan
-            ),
-            "specialisation_star": present & _Flag.compare(lq, 2.0, np.greater_equal, lq_nan),
+            & _Flag.compare(employment, employment_sorted.quantile(0.9), np.greater_equal),
+            "specialisation_star": present & _Flag.compare(lq, 2.0, np.greater_equal),
             "focus_star": present
-            & _Flag.compare(share, share_sorted.quantile(0.9), np.greater_equal, _nan(share)),
+            & _Flag.compare(share, layout.sorted(share).quantile(0.9), np.greater_equal),
         }
         total = sum(flag.true.astype(np.int64) for flag in stars.values())
-        unknown = np.zeros(len(total), dtype=bool)
-        for flag in stars.values():
-            if flag.unknown is not None:
-                unknown |= flag.unknown
+        unknown = np.logical_or.reduce([flag.unknown for flag in stars.values()])
         columns.update({name: flag.array() for name, flag in stars.items()})
         columns["stars"] = pd.arrays.IntegerArray(np.where(unknown, 0, total), unknown)
     if "cmp" in which:
-        large = present & _Flag.compare(
-            employment, employment_sorted.quantile(0.25), np.greater, employment_nan
-        )
+        large = present & _Flag.compare(employment, employment_sorted.quantile(0.25), np.greater)
         if establishments is not None:
-            q25 = establishments_sorted.quantile(0.25)
-            large = large & _Flag.compare(establishments, q25, np.greater, _nan(establishments))
-        at_least_one = _Flag.compare(lq, 1.0, np.greater_equal, lq_nan)
-
-        def lq_test(q: float, op) -> _Flag:
-            return _Flag.compare(lq, lq_sorted.quantile(q), op, lq_nan)
-
+            q25 = layout.sorted(establishments).quantile(0.25)
+            large = large & _Flag.compare(establishments, q25, np.greater)
+        at_least_one = _Flag.compare(lq, 1.0, np.greater_equal)
         flags = {
-            "strong": large & lq_test(0.75, np.greater_equal) & at_least_one,
-            "strong10": large & lq_test(0.9, np.greater_equal) & at_least_one,
-            "significant": large & lq_test(0.5, np.greater),
-            "qualifying": large & lq_test(0.25, np.greater),
+            "strong": large
+            & _Flag.compare(lq, lq_sorted.quantile(0.75), np.greater_equal)
+            & at_least_one,
+            "strong10": large
+            & _Flag.compare(lq, lq_sorted.quantile(0.9), np.greater_equal)
+            & at_least_one,
+            "significant": large & _Flag.compare(lq, lq_sorted.quantile(0.5), np.greater),
+            "qualifying": large & _Flag.compare(lq, lq_sorted.quantile(0.25), np.greater),
         }
         for name, flag in flags.items():
             columns[name] = (flag.masked(local) if local is not None else flag).array()
